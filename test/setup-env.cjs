@@ -1,0 +1,2 @@
+// Tests log at warn level unless asked otherwise, so their output stays readable.
+process.env.LOG_LEVEL ??= 'warn';
