@@ -1,0 +1,3 @@
+export * from './rabbitmq-message-bus.js';
+export * from './rabbitmq-bus-options.js';
+export { DEAD_LETTER_REASON_HEADER, DEAD_LETTERED_AT_HEADER, SOURCE_QUEUE_HEADER } from './wire-format.js';
