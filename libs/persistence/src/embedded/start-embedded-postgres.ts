@@ -1,0 +1,56 @@
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+export interface EmbeddedPostgresOptions {
+  /** Where the database lives (created if missing); in memory when omitted. */
+  dataDir?: string;
+  /** TCP port on 127.0.0.1; a free one is picked when omitted. */
+  port?: number;
+  /** Client connections accepted at once: at least the sum of the pg pool sizes pointed at it. */
+  maxConnections: number;
+}
+
+export interface EmbeddedPostgres {
+  /** postgres://… URL for the ordinary `pg` driver. */
+  url: string;
+  /** Closes the server, then the database, so its data directory can be opened again. */
+  stop(): Promise<void>;
+}
+
+/**
+ * PostgreSQL in-process (PGlite, WASM), served over the PostgreSQL wire protocol on 127.0.0.1 so
+ * that the unchanged `pg` driver, TypeORM and migrations run against it. One PGlite session serves
+ * every connection and runs one transaction at a time; fine for a single machine, not for load.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+  const dataDir = options.dataDir === undefined ? undefined : resolve(options.dataDir);
+  if (dataDir) await mkdir(dataDir, { recursive: true });
+  const db = await PGlite.create(dataDir, { extensions: { uuid_ossp } });
+  const server = new PGLiteSocketServer({
+    db,
+    host: '127.0.0.1',
+    port: options.port ?? 0,
+    maxConnections: options.maxConnections,
+  });
+  try {
+    await server.start();
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+
+  // getServerConn() is "127.0.0.1:<port>", with the port the OS picked when asked for 0.
+  const address = server.getServerConn();
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `postgres://postgres@${address}/postgres`,
+    stop: () =>
+      (stopping ??= (async () => {
+        await server.stop();
+        await db.close();
+      })()),
+  };
+}

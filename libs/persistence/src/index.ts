@@ -1,0 +1,11 @@
+export * from './data-source/database-url.js';
+export * from './data-source/service-schema.js';
+export * from './data-source/create-service-data-source.js';
+export * from './migrations/run-service-migrations.js';
+export * from './migrations/base-tables.js';
+export * from './sql/sql-executor.js';
+export * from './idempotency/idempotent-consumer.js';
+export * from './outbox/outbox-writer.js';
+export * from './outbox/outbox-relay.js';
+export type { OutboxLag } from './outbox/outbox-table.js';
+export * from './embedded/start-embedded-postgres.js';
