@@ -3,6 +3,7 @@ export * from './data-source/service-schema.js';
 export * from './data-source/create-service-data-source.js';
 export * from './migrations/run-service-migrations.js';
 export * from './migrations/base-tables.js';
+export * from './migrations/service-foundation-migration.js';
 export * from './sql/sql-executor.js';
 export * from './idempotency/idempotent-consumer.js';
 export * from './outbox/outbox-writer.js';

@@ -4,15 +4,18 @@ import {
   cleanUp,
   notesTable,
   TEST_DATABASE_URL,
-  TEST_MIGRATIONS,
+  testMigrations,
   uniqueTestService,
 } from '../testing/test-database.js';
 import { latestMigration, runServiceMigrations } from './run-service-migrations.js';
 
+const migrationNames = (service: string): string[] =>
+  testMigrations(service).map((migration) => new migration().name ?? migration.name);
+
 describe('runServiceMigrations (real PostgreSQL)', () => {
   const opened: DataSource[] = [];
   const open = (service: string, poolSize = 4): DataSource => {
-    const dataSource = createServiceDataSource({ service, url: TEST_DATABASE_URL, migrations: TEST_MIGRATIONS, poolSize });
+    const dataSource = createServiceDataSource({ service, url: TEST_DATABASE_URL, migrations: testMigrations(service), poolSize });
     opened.push(dataSource);
     return dataSource;
   };
@@ -27,7 +30,7 @@ describe('runServiceMigrations (real PostgreSQL)', () => {
 
     const applied = await runServiceMigrations(dataSource);
 
-    expect(applied).toEqual(['BaseTables1700000000000', 'Notes1700000000001']);
+    expect(applied).toEqual(migrationNames(service));
     const recorded = (await dataSource.query(`SELECT name FROM "${service}".migrations ORDER BY id`)) as { name: string }[];
     expect(recorded.map((row) => row.name)).toEqual(applied);
     const tables = (await dataSource.query(
@@ -61,7 +64,7 @@ describe('runServiceMigrations (real PostgreSQL)', () => {
 
     const [appliedByFirst, appliedBySecond] = await Promise.all([runServiceMigrations(first), runServiceMigrations(second)]);
 
-    expect([...appliedByFirst, ...appliedBySecond].sort()).toEqual(['BaseTables1700000000000', 'Notes1700000000001']);
+    expect([...appliedByFirst, ...appliedBySecond].sort()).toEqual(migrationNames(service).sort());
     const recorded = (await first.query(`SELECT count(*)::int AS count FROM "${service}".migrations`)) as { count: number }[];
     expect(recorded[0]?.count).toBe(2);
   });

@@ -3,8 +3,8 @@ import pg from 'pg';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { createServiceDataSource, type MigrationClass } from '../data-source/create-service-data-source.js';
 import { schemaOf } from '../data-source/service-schema.js';
-import { createOutboxTable, createProcessedMessagesTable, dropOutboxTable, dropProcessedMessagesTable } from '../migrations/base-tables.js';
 import { runServiceMigrations } from '../migrations/run-service-migrations.js';
+import { serviceFoundationMigration } from '../migrations/service-foundation-migration.js';
 import { qualifiedTable, quoteIdentifier } from '../sql/identifiers.js';
 
 /** The real PostgreSQL the tests run against (never a mock). */
@@ -13,21 +13,6 @@ export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://po
 /** A service name of its own per test, so its schema `t_<random>` is too. */
 export function uniqueTestService(): string {
   return `t_${randomBytes(6).toString('hex')}`;
-}
-
-/** The base tables, as a service's first migration adds them. */
-export class BaseTables1700000000000 implements MigrationInterface {
-  async up(queryRunner: QueryRunner): Promise<void> {
-    const schema = schemaOf(queryRunner.connection);
-    await createProcessedMessagesTable(queryRunner, schema);
-    await createOutboxTable(queryRunner, schema);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    const schema = schemaOf(queryRunner.connection);
-    await dropOutboxTable(queryRunner, schema);
-    await dropProcessedMessagesTable(queryRunner, schema);
-  }
 }
 
 /** A table the tests' effects and state changes write to. */
@@ -41,7 +26,10 @@ export class Notes1700000000001 implements MigrationInterface {
   }
 }
 
-export const TEST_MIGRATIONS: readonly MigrationClass[] = [BaseTables1700000000000, Notes1700000000001];
+/** What a service's migrations look like: the foundation (base tables), then its own tables. */
+export function testMigrations(service: string): MigrationClass[] {
+  return [serviceFoundationMigration(service, 1700000000000), Notes1700000000001];
+}
 
 export function notesTable(dataSource: DataSource): string {
   return qualifiedTable(schemaOf(dataSource), 'notes');
@@ -49,7 +37,7 @@ export function notesTable(dataSource: DataSource): string {
 
 /** An initialized data source on its own schema with the test migrations applied. */
 export async function migratedTestDataSource(service = uniqueTestService(), url = TEST_DATABASE_URL): Promise<DataSource> {
-  const dataSource = createServiceDataSource({ service, url, migrations: TEST_MIGRATIONS, poolSize: 4 });
+  const dataSource = createServiceDataSource({ service, url, migrations: testMigrations(service), poolSize: 4 });
   await runServiceMigrations(dataSource);
   return dataSource;
 }
