@@ -1,16 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { createServiceDataSource } from '../data-source/create-service-data-source.js';
-import {
-  cleanUp,
-  notesTable,
-  TEST_DATABASE_URL,
-  testMigrations,
-  uniqueTestService,
-} from '../testing/test-database.js';
+import { cleanUp, notesTable, TEST_DATABASE_URL, testMigrations, uniqueTestService } from '../testing/test-database.js';
 import { latestMigration, runServiceMigrations } from './run-service-migrations.js';
 
-const migrationNames = (service: string): string[] =>
-  testMigrations(service).map((migration) => new migration().name ?? migration.name);
+const migrationNames = (service: string): string[] => testMigrations(service).map((migration) => new migration().name ?? migration.name);
 
 describe('runServiceMigrations (real PostgreSQL)', () => {
   const opened: DataSource[] = [];
@@ -33,10 +26,9 @@ describe('runServiceMigrations (real PostgreSQL)', () => {
     expect(applied).toEqual(migrationNames(service));
     const recorded = (await dataSource.query(`SELECT name FROM "${service}".migrations ORDER BY id`)) as { name: string }[];
     expect(recorded.map((row) => row.name)).toEqual(applied);
-    const tables = (await dataSource.query(
-      `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`,
-      [service],
-    )) as { table_name: string }[];
+    const tables = (await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`, [
+      service,
+    ])) as { table_name: string }[];
     expect(tables.map((row) => row.table_name)).toEqual(['migrations', 'notes', 'outbox', 'processed_messages']);
     const inPublic = (await dataSource.query(`SELECT to_regclass('public.notes') AS oid`)) as { oid: string | null }[];
     expect(inPublic[0]?.oid).toBeNull();

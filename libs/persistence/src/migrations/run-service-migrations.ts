@@ -31,9 +31,9 @@ export async function runServiceMigrations(dataSource: DataSource): Promise<stri
 /** The newest applied migration of the service's schema, or null before the first one. */
 export async function latestMigration(dataSource: DataSource): Promise<string | null> {
   const schema = schemaOf(dataSource);
-  const [table] = (await dataSource.query(`SELECT to_regclass($1) AS oid`, [
-    qualifiedTable(schema, MIGRATIONS_TABLE),
-  ])) as { oid: string | null }[];
+  const [table] = (await dataSource.query(`SELECT to_regclass($1) AS oid`, [qualifiedTable(schema, MIGRATIONS_TABLE)])) as {
+    oid: string | null;
+  }[];
   if (!table?.oid) return null;
   const [latest] = (await dataSource.query(
     `SELECT name FROM ${qualifiedTable(schema, MIGRATIONS_TABLE)} ORDER BY "timestamp" DESC, id DESC LIMIT 1`,

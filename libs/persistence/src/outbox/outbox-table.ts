@@ -45,10 +45,7 @@ export class OutboxTable {
   }
 
   async recordFailure(manager: EntityManager, ids: readonly string[], error: string): Promise<void> {
-    await manager.query(`UPDATE ${this.table} SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::uuid[])`, [
-      ids,
-      error,
-    ]);
+    await manager.query(`UPDATE ${this.table} SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::uuid[])`, [ids, error]);
   }
 
   async lag(dataSource: DataSource): Promise<OutboxLag> {
