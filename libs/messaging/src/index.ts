@@ -5,3 +5,5 @@ export * from './port/envelope-factory.js';
 export * from './context/message-context.js';
 export * from './port/topology.js';
 export * from './port/bus-options.js';
+export * from './in-process/index.js';
+export * from './nest/index.js';
