@@ -1,0 +1,48 @@
+import helmet from '@fastify/helmet';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { registerResponseEnvelopeHooks } from '../envelope/response-envelope.hook.js';
+import { ApiExceptionFilter } from '../errors/api-exception.filter.js';
+import { registerHttpMetricsHook } from '../metrics/http-metrics.hook.js';
+import { setupGatewaySwagger } from '../swagger/setup-gateway-swagger.js';
+import { createGatewayValidationPipe } from '../validation/create-gateway-validation-pipe.js';
+import { GATEWAY_HELMET_OPTIONS, gatewayCorsOptions } from './gateway-security.options.js';
+import { registerRequestContextHooks } from './request-context.hooks.js';
+
+export const API_PREFIX = 'api/v1';
+/** Operational routes that probes and scrapers call at fixed paths, outside the versioned API. */
+export const UNPREFIXED_ROUTES = ['health/live', 'health/ready', 'metrics'];
+
+export interface GatewayHttpOptions {
+  corsOrigins: string[] | '*';
+  /** Must equal what the adapter was built with (see createGatewayFastifyAdapter); checked here. */
+  bodyLimitBytes: number;
+  docsEnabled: boolean;
+  /** The gateway's version, shown in the OpenAPI document and the health report. */
+  version: string;
+}
+
+/**
+ * Everything the public HTTP surface needs; call after `NestFactory.create` and before `listen`/`init`.
+ * Synchronous: Fastify queues the helmet plugin and loads it, in order, before the routes at ready.
+ */
+export function configureGatewayHttp(app: NestFastifyApplication, options: GatewayHttpOptions): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  if (fastify.initialConfig.bodyLimit !== options.bodyLimitBytes) {
+    throw new Error(
+      `The Fastify adapter was built with bodyLimit ${fastify.initialConfig.bodyLimit}, not ${options.bodyLimitBytes}: ` +
+        'create it with createGatewayFastifyAdapter({ bodyLimitBytes })',
+    );
+  }
+
+  registerRequestContextHooks(fastify);
+  registerHttpMetricsHook(fastify);
+  registerResponseEnvelopeHooks(fastify);
+  void fastify.register(helmet, GATEWAY_HELMET_OPTIONS);
+  app.enableCors(gatewayCorsOptions(options.corsOrigins));
+
+  app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_ROUTES });
+  app.useGlobalPipes(createGatewayValidationPipe());
+  app.useGlobalFilters(new ApiExceptionFilter());
+  if (options.docsEnabled) setupGatewaySwagger(app, options.version);
+  app.enableShutdownHooks();
+}

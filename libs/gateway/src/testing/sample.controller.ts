@@ -1,0 +1,70 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsNumber, IsOptional, IsString, Max, Min, MinLength, ValidateNested } from 'class-validator';
+import { RawResponse, ResponseMessage } from '../envelope/envelope-route-config.js';
+import { PaginationQueryDto } from '../pagination/pagination-query.dto.js';
+import { paginated, type Paginated } from '../pagination/pagination.dto.js';
+
+export class VoiceSettingsDto {
+  @IsNumber()
+  @Min(0.5)
+  @Max(2)
+  speed!: number;
+}
+
+export class CreateSampleDto {
+  @IsString()
+  @MinLength(1)
+  name!: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => VoiceSettingsDto)
+  settings?: VoiceSettingsDto;
+}
+
+/** Routes of the kind later features add, to drive the HTTP shell in tests. */
+@Controller('samples')
+export class SampleController {
+  @Get()
+  list(@Query() query: PaginationQueryDto): Paginated<{ id: string }, 'samples'> {
+    const all = Array.from({ length: 45 }, (_, i) => ({ id: `vs_${i + 1}` }));
+    const start = (query.page - 1) * query.page_size;
+    return paginated('samples', all.slice(start, start + query.page_size), {
+      page: query.page,
+      pageSize: query.page_size,
+      totalCount: all.length,
+    });
+  }
+
+  @Get('raw/file')
+  @RawResponse()
+  raw(): { plain: true } {
+    return { plain: true };
+  }
+
+  @Get('text/plain')
+  text(): string {
+    return 'just text';
+  }
+
+  @Post()
+  @ResponseMessage('Voice sample uploaded successfully')
+  create(@Body() body: CreateSampleDto): CreateSampleDto {
+    return body;
+  }
+
+  @Post('nothing')
+  @HttpCode(200)
+  nothing(): void {}
+
+  @Get('failing/unexpected')
+  unexpected(): never {
+    throw new Error('connect ECONNREFUSED postgres://voxify:s3cret@db:5432 at /srv/voice/repository.ts:42');
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string): { id: string } {
+    return { id };
+  }
+}
