@@ -6,9 +6,7 @@ import { runWithContext, type ActiveContext } from '../context/message-context.j
  * unexpected one (retried, then dead-lettered).
  */
 export type HandlerOutcome =
-  | { kind: 'ok'; result: unknown }
-  | { kind: 'rejected'; error: ApplicationError }
-  | { kind: 'failed'; error: unknown };
+  { kind: 'ok'; result: unknown } | { kind: 'rejected'; error: ApplicationError } | { kind: 'failed'; error: unknown };
 
 /** The scope a consumed message is handled in: its context, and its id as the causation id of what it sends. */
 export function handlingContext(envelope: MessageEnvelope): ActiveContext {

@@ -152,8 +152,8 @@ describe('InProcessMessageBus specifics', () => {
     expect(() => bus.handle(own, async () => undefined)).toThrow(/already has a handler/);
     await bus.start();
     expect(() => bus.subscribe('anything.#', async () => undefined)).toThrow(/before start/);
-    await expect(bus.publishEnvelopes([{ id: 'x', kind: 'command', type: own.type, version: 1, occurredAt: '', correlationId: 'c', payload: {} }])).rejects.toThrow(
-      /Only events/,
-    );
+    await expect(
+      bus.publishEnvelopes([{ id: 'x', kind: 'command', type: own.type, version: 1, occurredAt: '', correlationId: 'c', payload: {} }]),
+    ).rejects.toThrow(/Only events/);
   });
 });

@@ -30,22 +30,9 @@ import {
   type RequestHandler,
   type RequestOptions,
 } from '../port/message-bus.js';
-import {
-  deadLetterQueueName,
-  EVENTS_EXCHANGE,
-  queueName,
-  REQUESTS_EXCHANGE,
-  retryQueueName,
-  topicMatches,
-} from '../port/topology.js';
+import { deadLetterQueueName, EVENTS_EXCHANGE, queueName, REQUESTS_EXCHANGE, retryQueueName, topicMatches } from '../port/topology.js';
 import type { BrokerMessage, Delivery } from './broker-message.js';
-import {
-  DEAD_LETTER_REASON_HEADER,
-  DEAD_LETTERED_AT_HEADER,
-  failedAttempts,
-  toDeadLetter,
-  withHeaders,
-} from './dead-letter-headers.js';
+import { DEAD_LETTER_REASON_HEADER, DEAD_LETTERED_AT_HEADER, failedAttempts, toDeadLetter, withHeaders } from './dead-letter-headers.js';
 import { describeError, runHandler, type HandlerOutcome } from './handler-outcome.js';
 import type { InProcessBroker } from './in-process-broker.js';
 import type { InProcessConsumer } from './in-process-consumer.js';
@@ -205,7 +192,14 @@ export class InProcessMessageBus extends MessageBus {
     const routed = this.broker.publish(REQUESTS_EXCHANGE, definition.type, {
       body: JSON.stringify(envelope),
       // The request expires with its caller's patience, so no instance works on a stale one.
-      properties: { messageId: envelope.id, type: envelope.type, replyTo: this.replyQueue, correlationId, expirationMs: timeoutMs, headers: {} },
+      properties: {
+        messageId: envelope.id,
+        type: envelope.type,
+        replyTo: this.replyQueue,
+        correlationId,
+        expirationMs: timeoutMs,
+        headers: {},
+      },
     });
     if (routed) this.observer.published(definition.type, definition.kind);
     else this.pendingReplies.fail(correlationId, new ServiceUnavailableError(definition.owner, definition.type));
@@ -307,7 +301,10 @@ export class InProcessMessageBus extends MessageBus {
       consumed = this.retryOrDeadLetter(consumer, delivery, outcome.error);
     } else {
       if (outcome.kind === 'rejected') {
-        this.logger?.warn({ service: this.service, type: envelope.type, messageId: envelope.id, code: outcome.error.code }, 'Event rejected');
+        this.logger?.warn(
+          { service: this.service, type: envelope.type, messageId: envelope.id, code: outcome.error.code },
+          'Event rejected',
+        );
       }
       consumer.ack(delivery);
       consumed = outcome.kind === 'ok' ? 'ok' : 'rejected';

@@ -14,7 +14,11 @@ export class MessagingModule {
     const { bus } = options;
     const busProvider: Provider =
       typeof bus === 'function'
-        ? { provide: MessageBus, useFactory: bus as (...dependencies: unknown[]) => MessageBus | Promise<MessageBus>, inject: options.inject ?? [] }
+        ? {
+            provide: MessageBus,
+            useFactory: bus as (...dependencies: unknown[]) => MessageBus | Promise<MessageBus>,
+            inject: options.inject ?? [],
+          }
         : { provide: MessageBus, useValue: bus };
     return {
       module: MessagingModule,

@@ -7,16 +7,7 @@ import type { BusOptions } from '../port/bus-options.js';
 import { createEnvelope } from '../port/envelope-factory.js';
 import type { MessageBus } from '../port/message-bus.js';
 import { queueName } from '../port/topology.js';
-import {
-  deferred,
-  sleep,
-  testCommand,
-  testEvent,
-  testQuery,
-  uniqueService,
-  waitFor,
-  type Deferred,
-} from './contract-helpers.js';
+import { deferred, sleep, testCommand, testEvent, testQuery, uniqueService, waitFor, type Deferred } from './contract-helpers.js';
 import type { MessageBusFactory } from './message-bus-factory.js';
 import { createScratchSchema, type ScratchSchema } from './scratch-schema.js';
 
@@ -403,9 +394,7 @@ export function describeMessageBusContract(name: string, connect: () => Promise<
             return 'stepped';
           }),
         );
-        await startBus(uniqueService(), {}, (bus) =>
-          bus.subscribe(stepped, async (_payload, envelope) => eventEnvelope.resolve(envelope)),
-        );
+        await startBus(uniqueService(), {}, (bus) => bus.subscribe(stepped, async (_payload, envelope) => eventEnvelope.resolve(envelope)));
         await startBus(outerService, {}, (bus) =>
           bus.handle(outer, async () => {
             outerScope = currentContext();
