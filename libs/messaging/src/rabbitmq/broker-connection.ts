@@ -56,7 +56,7 @@ export class BrokerConnection {
     clearTimeout(this.reconnectTimer);
     const model = this.model;
     this.model = undefined;
-    if (model) await model.close().catch(() => undefined);
+    if (model) await closeQuietly(model);
   }
 
   private async connectOnce(): Promise<void> {
@@ -79,11 +79,11 @@ export class BrokerConnection {
     } catch (error) {
       lost = true;
       this.model = undefined;
-      await model.close().catch(() => undefined);
+      await closeQuietly(model);
       throw error;
     }
     if (this.closing) {
-      await model.close().catch(() => undefined);
+      await closeQuietly(model);
       return;
     }
     if (this.model !== model) throw new Error('The broker connection dropped during setup');
@@ -128,4 +128,22 @@ export class BrokerConnection {
     if (!url.searchParams.has('heartbeat')) url.searchParams.set('heartbeat', String(this.options.heartbeatSeconds));
     return url.toString();
   }
+}
+
+const CLOSE_TIMEOUT_MS = 2000;
+
+/**
+ * amqplib's close() waits for the broker's close-ok, which never comes when the socket dies
+ * meanwhile; the connection's own 'close' event (or a timeout) ends the wait instead.
+ */
+function closeQuietly(model: ChannelModel): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, CLOSE_TIMEOUT_MS);
+    const done = (): void => {
+      clearTimeout(timer);
+      resolve();
+    };
+    model.once('close', done);
+    model.close().then(done, done);
+  });
 }

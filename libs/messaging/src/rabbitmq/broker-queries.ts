@@ -1,6 +1,7 @@
 import type { MessageEnvelope } from '#contracts';
 import type { Channel, ChannelModel, GetMessage } from 'amqplib';
 import { ATTEMPTS_HEADER } from '../port/bus-options.js';
+import { deadLetterQueueName } from '../port/topology.js';
 import type { DeadLetter } from '../port/message-bus.js';
 import {
   DEAD_LETTER_REASON_HEADER,
@@ -41,17 +42,18 @@ export function countConsumers(model: ChannelModel, queue: string): Promise<numb
 }
 
 /**
- * Reads up to `limit` messages of a dead-letter queue without removing them: they are fetched
+ * Reads up to `limit` messages of `<sourceQueue>.dlq` without removing them: they are fetched
  * unacknowledged and go back to their places when the scratch channel closes.
  */
-export function peekQueue(model: ChannelModel, deadLetterQueue: string, limit: number): Promise<DeadLetter[]> {
+export function peekDeadLetterQueue(model: ChannelModel, sourceQueue: string, limit: number): Promise<DeadLetter[]> {
+  const deadLetterQueue = deadLetterQueueName(sourceQueue);
   return withScratchChannel(model, async (channel) => {
     const letters: DeadLetter[] = [];
     try {
       while (letters.length < limit) {
         const message = await channel.get(deadLetterQueue, { noAck: false });
         if (message === false) break;
-        letters.push(toDeadLetter(message, deadLetterQueue));
+        letters.push(toDeadLetter(message, sourceQueue));
       }
     } catch (error) {
       if (isNotFound(error)) return [];
@@ -61,7 +63,7 @@ export function peekQueue(model: ChannelModel, deadLetterQueue: string, limit: n
   });
 }
 
-function toDeadLetter(message: GetMessage, deadLetterQueue: string): DeadLetter {
+function toDeadLetter(message: GetMessage, sourceQueue: string): DeadLetter {
   const headers = message.properties.headers ?? {};
   let envelope: MessageEnvelope;
   try {
@@ -78,7 +80,7 @@ function toDeadLetter(message: GetMessage, deadLetterQueue: string): DeadLetter 
     };
   }
   return {
-    queue: String(headers[SOURCE_QUEUE_HEADER] ?? deadLetterQueue),
+    queue: String(headers[SOURCE_QUEUE_HEADER] ?? sourceQueue),
     envelope,
     reason: String(headers[DEAD_LETTER_REASON_HEADER] ?? 'unknown'),
     attempts: readCountHeader(headers, ATTEMPTS_HEADER),

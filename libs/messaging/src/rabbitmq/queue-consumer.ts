@@ -88,6 +88,9 @@ export class QueueConsumer {
 
   private async handleFailure(message: ConsumeMessage, envelope: MessageEnvelope, error: unknown): Promise<ConsumeOutcome> {
     if (error instanceof ApplicationError) {
+      if (this.options.role === 'events') {
+        this.options.logger?.warn({ queue: this.options.queue, type: envelope.type, code: error.code }, 'Event rejected');
+      }
       this.reply(message, errorReply(error));
       this.ack(message);
       return 'rejected';
@@ -190,5 +193,5 @@ function contextOf(envelope: MessageEnvelope): ActiveContext {
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -25,9 +25,9 @@ import {
   type RequestHandler,
   type RequestOptions,
 } from '../port/message-bus.js';
-import { deadLetterQueueName, EVENTS_EXCHANGE, queueName, REQUESTS_EXCHANGE } from '../port/topology.js';
+import { EVENTS_EXCHANGE, queueName, REQUESTS_EXCHANGE } from '../port/topology.js';
 import { BrokerConnection } from './broker-connection.js';
-import { countConsumers, peekQueue } from './broker-queries.js';
+import { countConsumers, peekDeadLetterQueue } from './broker-queries.js';
 import { InFlightHandlers } from './in-flight-handlers.js';
 import { MessageDispatcher } from './message-dispatcher.js';
 import { PendingRequests } from './pending-requests.js';
@@ -75,6 +75,7 @@ export class RabbitMqMessageBus extends MessageBus {
   private opening: Promise<void> | undefined;
   /** start() was called and stopConsuming() was not: consumers come back after a reconnect. */
   private consuming = false;
+  private started = false;
   private closed = false;
 
   /** Creates the bus and connects it (publishing and requests work; call start() to consume). */
@@ -133,6 +134,8 @@ export class RabbitMqMessageBus extends MessageBus {
   publishEnvelopes(envelopes: readonly MessageEnvelope[]): Promise<void> {
     const publisher = this.session?.publisher;
     if (!publisher) return Promise.reject(new BrokerUnavailableError());
+    const notEvent = envelopes.find((envelope) => envelope.kind !== 'event');
+    if (notEvent) return Promise.reject(new Error(`Only events can be published; ${notEvent.type} is a ${notEvent.kind}`));
     if (envelopes.length === 0) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
       let unconfirmed = envelopes.length;
@@ -165,17 +168,23 @@ export class RabbitMqMessageBus extends MessageBus {
   }
 
   handle<P, R>(definition: RequestDefinition<P, R>, handler: RequestHandler<P, R>): void {
+    this.ensureRegistrationOpen(definition.type);
+    if (definition.owner !== this.service) {
+      throw new Error(`${definition.type} belongs to ${definition.owner}; the ${this.service} bus cannot handle it`);
+    }
     this.dispatcher.addRequestHandler(definition.type, handler as RequestHandler<unknown, unknown>);
-    this.refreshConsumersIfStarted();
   }
 
   subscribe<P>(event: EventDefinition<P> | string, handler: EventHandler<P>): void {
-    this.dispatcher.addEventHandler(typeof event === 'string' ? event : event.type, handler as EventHandler<unknown>);
-    this.refreshConsumersIfStarted();
+    const pattern = typeof event === 'string' ? event : event.type;
+    this.ensureRegistrationOpen(pattern);
+    this.dispatcher.addEventHandler(pattern, handler as EventHandler<unknown>);
   }
 
   async start(): Promise<void> {
+    if (this.started) return;
     await this.connect();
+    this.started = true;
     this.consuming = true;
     const session = this.session;
     if (session) await this.startConsumers(session);
@@ -206,7 +215,7 @@ export class RabbitMqMessageBus extends MessageBus {
   async peekDeadLetters(role: QueueRole, limit = DEFAULT_PEEK_LIMIT): Promise<DeadLetter[]> {
     const model = this.session?.model;
     if (!model) throw new BrokerUnavailableError();
-    return peekQueue(model, deadLetterQueueName(queueName(this.service, role)), limit);
+    return peekDeadLetterQueue(model, queueName(this.service, role), limit);
   }
 
   private request<P, R>(definition: RequestDefinition<P, R>, payload: P, options?: RequestOptions): Promise<R> {
@@ -323,12 +332,9 @@ export class RabbitMqMessageBus extends MessageBus {
     }
   }
 
-  private refreshConsumersIfStarted(): void {
-    const session = this.session;
-    if (!this.consuming || !session) return;
-    this.startConsumers(session).catch((error: unknown) =>
-      this.logger?.error({ err: error instanceof Error ? error.message : String(error) }, 'Could not bind a late handler'),
-    );
+  /** Bindings are declared by start(), so everything must be registered before it. */
+  private ensureRegistrationOpen(what: string): void {
+    if (this.started || this.closed) throw new Error(`Register ${what} before start(): the ${this.service} bus has started`);
   }
 
   private publishToQueueConfirmed(queue: string, content: Buffer, options: Options.Publish): Promise<void> {

@@ -1,0 +1,4 @@
+export * from './tcp-proxy.js';
+export * from './app-process.js';
+export * from './test-servers.js';
+export * from './wait-for.js';
