@@ -36,6 +36,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     maxConnections: options.maxConnections,
   });
   try {
+    // As on a server where TypeORM installs it for uuid primary keys: uuid_generate_v4() just works.
+    await db.exec('CREATE EXTENSION IF NOT EXISTS "uuid-ossp"');
     await server.start();
   } catch (error) {
     await db.close();

@@ -1,0 +1,122 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { EntityManager } from 'typeorm';
+import { createServiceDataSource } from '../data-source/create-service-data-source.js';
+import { latestMigration, runServiceMigrations } from '../migrations/run-service-migrations.js';
+import { IdempotentConsumer } from '../idempotency/idempotent-consumer.js';
+import { notesTable, testMigrations } from '../testing/test-database.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './start-embedded-postgres.js';
+
+// PGlite boots a WASM PostgreSQL: a few seconds per start.
+const PGLITE_TEST_TIMEOUT_MS = 60_000;
+
+describe('startEmbeddedPostgres', () => {
+  let dataDir: string;
+  let running: EmbeddedPostgres | undefined;
+  const clients: pg.Client[] = [];
+
+  const connect = async (url: string): Promise<pg.Client> => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    clients.push(client);
+    return client;
+  };
+  const disconnectAll = async () => {
+    await Promise.all(clients.splice(0).map((client) => client.end()));
+  };
+
+  beforeEach(async () => {
+    dataDir = join(await mkdtemp(join(tmpdir(), 'voxify-pglite-')), 'data', 'pg');
+  });
+
+  afterEach(async () => {
+    await disconnectAll();
+    await running?.stop();
+    running = undefined;
+    await rm(join(dataDir, '..', '..'), { recursive: true, force: true });
+  }, PGLITE_TEST_TIMEOUT_MS);
+
+  it(
+    'keeps what was committed across a stop and a restart on the same data directory',
+    async () => {
+      running = await startEmbeddedPostgres({ dataDir, maxConnections: 2 });
+      const writer = await connect(running.url);
+      await writer.query(`CREATE SCHEMA voice`);
+      await writer.query(`CREATE TABLE voice.samples (id uuid PRIMARY KEY DEFAULT uuid_generate_v4(), name text)`);
+      await writer.query(`INSERT INTO voice.samples (name) VALUES ('kept')`);
+      await disconnectAll();
+      await running.stop();
+
+      running = await startEmbeddedPostgres({ dataDir, maxConnections: 2 });
+      const reader = await connect(running.url);
+      const { rows } = await reader.query<{ name: string }>(`SELECT name FROM voice.samples`);
+
+      expect(rows).toEqual([{ name: 'kept' }]);
+    },
+    PGLITE_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'keeps the committed row when a concurrent transaction rolls back',
+    async () => {
+      running = await startEmbeddedPostgres({ maxConnections: 3 });
+      const setup = await connect(running.url);
+      await setup.query(`CREATE TABLE items (id int PRIMARY KEY)`);
+      const [committing, rollingBack] = await Promise.all([connect(running.url), connect(running.url)]);
+
+      await Promise.all([
+        (async () => {
+          await committing.query('BEGIN');
+          await committing.query('INSERT INTO items VALUES (1)');
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          await committing.query('COMMIT');
+        })(),
+        (async () => {
+          await rollingBack.query('BEGIN');
+          await rollingBack.query('INSERT INTO items VALUES (2)');
+          await rollingBack.query('ROLLBACK');
+        })(),
+      ]);
+
+      const { rows } = await setup.query<{ id: number }>(`SELECT id FROM items ORDER BY id`);
+      expect(rows).toEqual([{ id: 1 }]);
+    },
+    PGLITE_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'runs a service’s migrations and an idempotent consumer through the ordinary driver',
+    async () => {
+      running = await startEmbeddedPostgres({ dataDir, maxConnections: 4 });
+      const dataSource = createServiceDataSource({
+        service: 'voice',
+        url: running.url,
+        migrations: testMigrations('voice'),
+        poolSize: 4,
+      });
+      try {
+        await expect(runServiceMigrations(dataSource)).resolves.toHaveLength(2);
+        await expect(latestMigration(dataSource)).resolves.toBe('Notes1700000000001');
+
+        const consumer = new IdempotentConsumer(dataSource, 'voice.on-note');
+        const effect = async (manager: EntityManager) => {
+          await manager.query(`INSERT INTO ${notesTable(dataSource)} (id, body) VALUES ('n1', 'x')`);
+        };
+        await expect(consumer.run('m1', effect)).resolves.toBe(true);
+        await expect(consumer.run('m1', effect)).resolves.toBe(false);
+      } finally {
+        await dataSource.destroy();
+      }
+    },
+    PGLITE_TEST_TIMEOUT_MS,
+  );
+
+  it('can be stopped twice', async () => {
+    running = await startEmbeddedPostgres({ maxConnections: 1 });
+
+    await running.stop();
+    await expect(running.stop()).resolves.toBeUndefined();
+  });
+});
