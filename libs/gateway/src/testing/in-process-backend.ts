@@ -1,7 +1,5 @@
 import { BACKEND_SERVICES, serviceReadinessQuery, type BackendServiceName, type ServiceReadinessResult } from '#contracts';
-import type { MessageBus } from '#messaging';
-// Not yet exported from #messaging's index; the adapter itself is committed and tested there.
-import { InProcessBroker, InProcessMessageBus } from '../../../messaging/src/in-process/index.js';
+import { InProcessBroker, InProcessMessageBus, type MessageBus } from '#messaging';
 
 /** A broker in this process with the gateway's bus and whichever back-end service buses a test starts. */
 export class InProcessBackend {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsNumber, IsOptional, IsString, Max, Min, MinLength, ValidateNested } from 'class-validator';
 import { RawResponse, ResponseMessage } from '../envelope/envelope-route-config.js';
@@ -61,6 +61,11 @@ export class SampleController {
   @Get('failing/unexpected')
   unexpected(): never {
     throw new Error('connect ECONNREFUSED postgres://voxify:s3cret@db:5432 at /srv/voice/repository.ts:42');
+  }
+
+  @Get('missing/one')
+  missing(): never {
+    throw new NotFoundException('Sample vs_missing does not exist');
   }
 
   @Get(':id')
