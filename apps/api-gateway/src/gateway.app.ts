@@ -1,0 +1,63 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { configureGatewayHttp, createGatewayFastifyAdapter, GatewayModule } from '#gateway';
+import { MessagingModule, type BusOptions, type MessageBus } from '#messaging';
+import { AppLifecycle, createLogger, ensureDefaultMetrics, NestPinoLogger, PrometheusBusObserver, ServiceRuntimeModule } from '#service-runtime';
+import type { GatewayConfig } from './gateway.config.js';
+
+export interface RunningGateway {
+  app: NestFastifyApplication;
+  url: string;
+  close(): Promise<void>;
+}
+
+const VERSION = process.env.npm_package_version ?? '0.1.0';
+
+/** The api-gateway's composition root: HTTP shell + bus; the same in its own process and embedded. */
+export async function startGateway(config: GatewayConfig, createBus: (options: BusOptions) => Promise<MessageBus>): Promise<RunningGateway> {
+  const logger = createLogger('api-gateway', config.logLevel);
+  const lifecycle = new AppLifecycle('api-gateway');
+  ensureDefaultMetrics();
+  const bus = await createBus({
+    service: 'api-gateway',
+    prefetch: config.busPrefetch,
+    defaultTimeoutMs: config.busRequestTimeoutMs,
+    retryDelaysMs: config.busRetryDelaysMs,
+    observer: new PrometheusBusObserver('api-gateway'),
+    logger,
+  });
+
+  @Module({})
+  class GatewayRootModule {}
+  const root: DynamicModule = {
+    module: GatewayRootModule,
+    imports: [
+      ServiceRuntimeModule.forApp({ lifecycle, logger, bus, serveHealth: false, serveMetrics: true }),
+      MessagingModule.forRoot({ bus }),
+      GatewayModule.forRoot({ healthTimeoutMs: config.healthTimeoutMs, version: VERSION }),
+    ],
+  };
+
+  const app = await NestFactory.create<NestFastifyApplication>(
+    root,
+    createGatewayFastifyAdapter({ bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy }),
+    { logger: new NestPinoLogger(logger) },
+  );
+  configureGatewayHttp(app, { corsOrigins: config.corsOrigins, bodyLimitBytes: config.bodyLimitBytes, docsEnabled: config.docsEnabled, version: VERSION });
+  await app.listen(config.port, config.host);
+  const url = await app.getUrl();
+  logger.info({ url, docs: config.docsEnabled ? `${url}/docs` : undefined }, 'api-gateway listening');
+
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    url,
+    close: () =>
+      (closing ??= (async () => {
+        lifecycle.startDraining();
+        await app.close();
+        logger.info({}, 'api-gateway stopped');
+      })()),
+  };
+}

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runStandaloneService } from '#service-runtime';
+import { storageService } from './storage.service.js';
+
+await runStandaloneService(storageService);

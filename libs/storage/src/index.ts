@@ -1,0 +1,2 @@
+export * from './storage.module.js';
+export * from './infrastructure/migrations/index.js';

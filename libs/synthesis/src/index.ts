@@ -1,0 +1,2 @@
+export * from './synthesis.module.js';
+export * from './infrastructure/migrations/index.js';

@@ -1,0 +1,2 @@
+export * from './voice.module.js';
+export * from './infrastructure/migrations/index.js';
