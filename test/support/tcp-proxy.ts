@@ -1,4 +1,4 @@
-import { createServer, connect, type Server, type Socket } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 
 /**
  * Forwards 127.0.0.1:<random port> to a target port, so a test can cut a client off from a server
@@ -6,24 +6,32 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
  */
 export class TcpProxy {
   private readonly sockets = new Set<Socket>();
+  private readonly server: Server;
   private refusing = false;
+  private listeningPort = 0;
 
   private constructor(
-    private readonly server: Server,
-    readonly port: number,
-  ) {}
+    private readonly targetPort: number,
+    private readonly targetHost: string,
+  ) {
+    this.server = createServer((client) => this.accept(client));
+  }
 
   static async start(targetPort: number, targetHost = '127.0.0.1'): Promise<TcpProxy> {
-    let proxy: TcpProxy | undefined;
-    const server = createServer((client) => proxy?.accept(client, targetPort, targetHost));
+    const proxy = new TcpProxy(targetPort, targetHost);
     await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
+      proxy.server.once('error', reject);
+      proxy.server.listen(0, '127.0.0.1', () => resolve());
     });
-    const address = server.address();
+    const address = proxy.server.address();
     if (address === null || typeof address === 'string') throw new Error('The proxy has no TCP port');
-    proxy = new TcpProxy(server, address.port);
+    proxy.listeningPort = address.port;
     return proxy;
+  }
+
+  /** The local port to connect to instead of the target's. */
+  get port(): number {
+    return this.listeningPort;
   }
 
   get connectionCount(): number {
@@ -46,12 +54,12 @@ export class TcpProxy {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  private accept(client: Socket, targetPort: number, targetHost: string): void {
+  private accept(client: Socket): void {
     if (this.refusing) {
       client.destroy();
       return;
     }
-    const upstream = connect(targetPort, targetHost);
+    const upstream = connect(this.targetPort, this.targetHost);
     client.setNoDelay(true);
     upstream.setNoDelay(true);
     for (const [socket, peer] of [

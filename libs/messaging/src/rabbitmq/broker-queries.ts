@@ -3,13 +3,7 @@ import type { Channel, ChannelModel, GetMessage } from 'amqplib';
 import { ATTEMPTS_HEADER } from '../port/bus-options.js';
 import { deadLetterQueueName } from '../port/topology.js';
 import type { DeadLetter } from '../port/message-bus.js';
-import {
-  DEAD_LETTER_REASON_HEADER,
-  DEAD_LETTERED_AT_HEADER,
-  decodeEnvelope,
-  readCountHeader,
-  SOURCE_QUEUE_HEADER,
-} from './wire-format.js';
+import { DEAD_LETTER_REASON_HEADER, DEAD_LETTERED_AT_HEADER, decodeEnvelope, readCountHeader, SOURCE_QUEUE_HEADER } from './wire-format.js';
 
 /**
  * Rare look-ups that may fail with a channel-closing error (a missing queue is a 404 that closes

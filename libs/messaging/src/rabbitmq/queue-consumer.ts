@@ -45,9 +45,7 @@ export class QueueConsumer {
   constructor(private readonly options: QueueConsumerOptions) {}
 
   async start(): Promise<void> {
-    const { consumerTag } = await this.options.channel.consume(this.options.queue, (message) =>
-      this.onDelivery(message),
-    );
+    const { consumerTag } = await this.options.channel.consume(this.options.queue, (message) => this.onDelivery(message));
     this.consumerTag = consumerTag;
   }
 

@@ -7,7 +7,7 @@ export interface RabbitMqBusOptions extends BusOptions {
   heartbeatSeconds?: number;
   /** Waits between reconnect attempts; the last one repeats until the broker is back. */
   reconnectDelaysMs?: readonly number[];
-  /** How long `close()` lets in-flight handlers finish. */
+  /** How long close() lets in-flight handlers finish before dropping the connection (default 0). */
   closeGraceMs?: number;
 }
 

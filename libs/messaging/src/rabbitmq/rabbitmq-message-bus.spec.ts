@@ -1,17 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { ApplicationError, defineCommand, defineEvent, defineQuery, type ServiceName } from '#contracts';
+import { defineCommand, defineEvent, defineQuery, type ServiceName } from '#contracts';
 import { TcpProxy } from '#test-support';
 import amqp from 'amqplib';
 import { BrokerUnavailableError, BusTimeoutError, ServiceUnavailableError } from '../port/bus-errors.js';
 import type { BusOptions } from '../port/bus-options.js';
 import { createEnvelope } from '../port/envelope-factory.js';
 import { deadLetterQueueName, queueName, retryQueueName } from '../port/topology.js';
+import { describeMessageBusContract } from '../testing/bus-contract.js';
+import type { MessageBusFactory } from '../testing/message-bus-factory.js';
 import { RabbitMqMessageBus } from './rabbitmq-message-bus.js';
 
 const BROKER_URL = 'amqp://guest:guest@127.0.0.1:5672';
 
 /** Buses and queues of one test; each test uses its own service names, so parallel runs never meet. */
-class RabbitMqTestBuses {
+class RabbitMqTestBuses implements MessageBusFactory {
   private readonly buses: RabbitMqMessageBus[] = [];
   private readonly services = new Set<string>();
 
@@ -21,12 +23,11 @@ class RabbitMqTestBuses {
     return service as ServiceName;
   }
 
-  async create(service: string, options: Partial<BusOptions> & { url?: string } = {}): Promise<RabbitMqMessageBus> {
+  async create(service: string, options: Partial<Omit<BusOptions, 'service'>> & { url?: string } = {}): Promise<RabbitMqMessageBus> {
     this.services.add(service);
     const bus = await RabbitMqMessageBus.connect({
       url: BROKER_URL,
       reconnectDelaysMs: [50, 100, 200],
-      closeGraceMs: 1000,
       ...options,
       service,
     });
@@ -57,115 +58,70 @@ async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 1
   }
 }
 
+describeMessageBusContract('RabbitMQ', async () => new RabbitMqTestBuses());
+
 describe('RabbitMqMessageBus (RabbitMQ only)', () => {
   const buses = new RabbitMqTestBuses();
   afterEach(() => buses.cleanup());
 
-  it('answers a request from another bus instance and re-throws application errors', async () => {
+  it('queues commands as persistent and queries as transient, each expiring with its caller timeout', async () => {
     const service = buses.uniqueService();
-    const double = defineQuery<{ n: number }, number>(service, `${service}.math.double`);
-    const refuse = defineCommand<object, void>(service, `${service}.math.refuse`);
-    const responder = await buses.create(service);
-    responder.handle(double, async ({ n }) => n * 2);
-    responder.handle(refuse, async () => {
-      throw new ApplicationError('CONFLICT', 'no way', { why: 'test' });
-    });
-    await responder.start();
+    const command = defineCommand<object, void>(service, `${service}.wire.command`);
+    const query = defineQuery<object, void>(service, `${service}.wire.query`);
+    const owner = await buses.create(service);
+    owner.handle(command, async () => undefined);
+    owner.handle(query, async () => undefined);
+    await owner.start();
+    await owner.stopConsuming(100);
     const caller = await buses.create(buses.uniqueService());
+    const unanswered = Promise.allSettled([caller.send(command, {}, { timeoutMs: 700 }), caller.query(query, {}, { timeoutMs: 600 })]);
 
-    await expect(caller.query(double, { n: 21 })).resolves.toBe(42);
-    const error = await caller.send(refuse, {}).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(ApplicationError);
-    expect(error).toMatchObject({ code: 'CONFLICT', message: 'no way', details: { why: 'test' } });
-  });
-
-  it('fails fast with ServiceUnavailableError when no queue is bound for the type', async () => {
-    const service = buses.uniqueService();
-    const caller = await buses.create(buses.uniqueService());
-    const started = Date.now();
-    await expect(
-      caller.send(defineCommand(service, `${service}.nobody.home`), {}, { timeoutMs: 5000 }),
-    ).rejects.toBeInstanceOf(ServiceUnavailableError);
-    expect(Date.now() - started).toBeLessThan(1000);
-  });
-
-  it('times out as ServiceUnavailableError when the queue has no consumer, else as BusTimeoutError', async () => {
-    const service = buses.uniqueService();
-    const slow = defineCommand<object, void>(service, `${service}.work.slow`);
-    const responder = await buses.create(service);
-    let release: () => void = () => undefined;
-    responder.handle(slow, () => new Promise<void>((resolve) => (release = resolve)));
-    await responder.start();
-    const caller = await buses.create(buses.uniqueService());
-
-    await expect(caller.send(slow, {}, { timeoutMs: 300 })).rejects.toBeInstanceOf(BusTimeoutError);
-    release();
-    await responder.stopConsuming(1000);
-    await expect(caller.send(slow, {}, { timeoutMs: 300 })).rejects.toBeInstanceOf(ServiceUnavailableError);
-  });
-
-  it('retries unexpected failures through the retry queue, then dead-letters them and replies INTERNAL_ERROR', async () => {
-    const service = buses.uniqueService();
-    const flaky = defineCommand<object, string>(service, `${service}.work.flaky`);
-    const broken = defineCommand<object, string>(service, `${service}.work.broken`);
-    const responder = await buses.create(service, { retryDelaysMs: [20, 40] });
-    let flakyCalls = 0;
-    responder.handle(flaky, async () => {
-      flakyCalls++;
-      if (flakyCalls < 3) throw new Error('not yet');
-      return 'done';
-    });
-    responder.handle(broken, async () => {
-      throw new Error('always broken');
-    });
-    await responder.start();
-    const caller = await buses.create(buses.uniqueService());
-
-    await expect(caller.send(flaky, {})).resolves.toBe('done');
-    expect(flakyCalls).toBe(3);
-    await expect(caller.send(broken, {})).rejects.toMatchObject({ code: 'INTERNAL_ERROR' });
-    const letters = await responder.peekDeadLetters('requests');
-    expect(letters).toHaveLength(1);
-    expect(letters[0]).toMatchObject({ queue: queueName(service, 'requests'), attempts: 3 });
-    expect(letters[0]?.reason).toContain('always broken');
-    expect(letters[0]?.envelope.type).toBe(broken.type);
-    // Peeking leaves the message where it is.
-    await expect(responder.peekDeadLetters('requests')).resolves.toHaveLength(1);
-  });
-
-  it('shares a requests queue between instances of one service (competing consumers)', async () => {
-    const service = buses.uniqueService();
-    const whoAmI = defineQuery<object, string>(service, `${service}.instance.name`);
-    for (const name of ['a', 'b']) {
-      const instance = await buses.create(service, { prefetch: 1 });
-      instance.handle(whoAmI, async () => {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        return name;
-      });
-      await instance.start();
+    const connection = await amqp.connect(BROKER_URL);
+    try {
+      const channel = await connection.createChannel();
+      const queue = queueName(service, 'requests');
+      await eventually(async () => (await channel.checkQueue(queue)).messageCount === 2);
+      const first = await channel.get(queue, { noAck: true });
+      const second = await channel.get(queue, { noAck: true });
+      expect(first && first.properties).toMatchObject({ deliveryMode: 2, expiration: '700', type: command.type });
+      expect(second && second.properties).toMatchObject({ expiration: '600', type: query.type });
+      expect(second && second.properties.deliveryMode).not.toBe(2);
+    } finally {
+      await connection.close();
     }
-    const caller = await buses.create(buses.uniqueService());
-    const answers = await Promise.all(Array.from({ length: 10 }, () => caller.query(whoAmI, {})));
-    expect(new Set(answers)).toEqual(new Set(['a', 'b']));
+    for (const outcome of await unanswered) {
+      expect(outcome).toMatchObject({ status: 'rejected', reason: expect.any(ServiceUnavailableError) });
+    }
   });
 
-  it('delivers events to each subscribing service by type and by pattern, confirming batches', async () => {
-    const owner = buses.uniqueService();
-    const happened = defineEvent<{ n: number }>(owner, `${owner}.thing.happened`);
-    const exact: number[] = [];
-    const byPattern: string[] = [];
-    const first = await buses.create(buses.uniqueService());
-    first.subscribe(happened, async ({ n }) => void exact.push(n));
-    await first.start();
-    const second = await buses.create(buses.uniqueService());
-    second.subscribe<{ n: number }>(`${owner}.#`, async (_payload, envelope) => void byPattern.push(envelope.type));
-    await second.start();
-    const publisher = await buses.create(owner);
+  it('reports publishes, consumes and completed requests to the observer', async () => {
+    const service = buses.uniqueService();
+    const work = defineCommand<{ fail: boolean; delayMs?: number }, string>(service, `${service}.observed.work`);
+    const consumed: string[] = [];
+    const completed: string[] = [];
+    const published: string[] = [];
+    const observer = {
+      published: (type: string) => void published.push(type),
+      consumed: (_type: string, _kind: string, _ms: number, outcome: string) => void consumed.push(outcome),
+      requestCompleted: (_type: string, _kind: string, _ms: number, outcome: string) => void completed.push(outcome),
+    };
+    const worker = await buses.create(service, { observer, retryDelaysMs: [10] });
+    worker.handle(work, async ({ fail, delayMs = 0 }) => {
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      if (fail) throw new Error('failing on purpose');
+      return 'ok';
+    });
+    await worker.start();
+    const caller = await buses.create(buses.uniqueService(), { observer });
 
-    await publisher.publishEnvelopes([1, 2, 3].map((n) => createEnvelope(happened, { n })));
-    await publisher.publish(happened, { n: 4 });
-    await eventually(() => exact.length === 4 && byPattern.length === 4);
-    expect(exact.sort()).toEqual([1, 2, 3, 4]);
+    await caller.send(work, { fail: false });
+    await expect(caller.send(work, { fail: true })).rejects.toMatchObject({ code: 'INTERNAL_ERROR' });
+    await expect(caller.send(work, { fail: false, delayMs: 200 }, { timeoutMs: 50 })).rejects.toBeInstanceOf(BusTimeoutError);
+
+    expect(published).toEqual([work.type, work.type, work.type]);
+    await eventually(() => consumed.length === 4);
+    expect(consumed.slice(0, 3)).toEqual(['ok', 'retried', 'dead-lettered']);
+    expect(completed).toEqual(['ok', 'error', 'timeout']);
   });
 
   describe('when the connection to the broker is cut', () => {
@@ -197,9 +153,7 @@ describe('RabbitMqMessageBus (RabbitMQ only)', () => {
       await expect(inFlight).rejects.toBeInstanceOf(BrokerUnavailableError);
       expect(Date.now() - cutAt).toBeLessThan(2000);
       expect(caller.isConnected()).toBe(false);
-      await expect(caller.publishEnvelopes([createEnvelope(changed, { n: 1 })])).rejects.toBeInstanceOf(
-        BrokerUnavailableError,
-      );
+      await expect(caller.publishEnvelopes([createEnvelope(changed, { n: 1 })])).rejects.toBeInstanceOf(BrokerUnavailableError);
       await expect(caller.query(echo, { text: 'during' })).rejects.toBeInstanceOf(BrokerUnavailableError);
 
       proxy.restore();

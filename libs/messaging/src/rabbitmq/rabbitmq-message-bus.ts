@@ -1,20 +1,9 @@
-import type {
-  CommandDefinition,
-  EventDefinition,
-  MessageEnvelope,
-  QueryDefinition,
-  RequestDefinition,
-} from '#contracts';
+import type { CommandDefinition, EventDefinition, MessageEnvelope, QueryDefinition, RequestDefinition } from '#contracts';
 import type { Channel, ChannelModel, ConfirmChannel, ConsumeMessage, Message, Options } from 'amqplib';
 import { randomUUID } from 'node:crypto';
 import { NOOP_BUS_OBSERVER, type BusObserver } from '../port/bus-observer.js';
 import { BrokerUnavailableError, BusTimeoutError, ServiceUnavailableError } from '../port/bus-errors.js';
-import {
-  DEFAULT_PREFETCH,
-  DEFAULT_RETRY_DELAYS_MS,
-  DEFAULT_TIMEOUT_MS,
-  type BusLogger,
-} from '../port/bus-options.js';
+import { DEFAULT_PREFETCH, DEFAULT_RETRY_DELAYS_MS, DEFAULT_TIMEOUT_MS, type BusLogger } from '../port/bus-options.js';
 import { createEnvelope } from '../port/envelope-factory.js';
 import {
   MessageBus,
@@ -91,7 +80,7 @@ export class RabbitMqMessageBus extends MessageBus {
     this.defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.prefetch = options.prefetch ?? DEFAULT_PREFETCH;
     this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
-    this.closeGraceMs = options.closeGraceMs ?? DEFAULT_STOP_GRACE_MS;
+    this.closeGraceMs = options.closeGraceMs ?? 0;
     this.observer = options.observer ?? NOOP_BUS_OBSERVER;
     this.logger = options.logger;
     this.connection = new BrokerConnection({
@@ -203,10 +192,15 @@ export class RabbitMqMessageBus extends MessageBus {
     }
   }
 
+  /**
+   * Closes after at most `closeGraceMs` (default 0; call stopConsuming first for a graceful stop):
+   * messages of handlers still running stay unacknowledged and the broker redelivers them.
+   */
   async close(): Promise<void> {
     if (this.closed) return;
-    await this.stopConsuming(this.closeGraceMs);
     this.closed = true;
+    this.consuming = false;
+    if (this.closeGraceMs > 0) await this.inFlight.waitUntilIdle(this.closeGraceMs);
     this.session = undefined;
     this.pending.failAll(new BrokerUnavailableError('The bus was closed'));
     await this.connection.close();
@@ -320,8 +314,7 @@ export class RabbitMqMessageBus extends MessageBus {
         role,
         channel: session.consumer,
         publishConfirmed: (target, content, options) => this.publishToQueueConfirmed(target, content, options),
-        dispatch: (envelope) =>
-          role === 'requests' ? this.dispatcher.dispatchRequest(envelope) : this.dispatcher.dispatchEvent(envelope),
+        dispatch: (envelope) => (role === 'requests' ? this.dispatcher.dispatchRequest(envelope) : this.dispatcher.dispatchEvent(envelope)),
         retryDelaysMs: this.retryDelaysMs,
         inFlight: this.inFlight,
         observer: this.observer,

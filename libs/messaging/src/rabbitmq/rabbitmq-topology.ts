@@ -1,12 +1,6 @@
 import type { Channel } from 'amqplib';
 import type { QueueRole } from '../port/message-bus.js';
-import {
-  deadLetterQueueName,
-  EVENTS_EXCHANGE,
-  queueName,
-  REQUESTS_EXCHANGE,
-  retryQueueName,
-} from '../port/topology.js';
+import { deadLetterQueueName, EVENTS_EXCHANGE, queueName, REQUESTS_EXCHANGE, retryQueueName } from '../port/topology.js';
 
 export function exchangeFor(role: QueueRole): string {
   return role === 'requests' ? REQUESTS_EXCHANGE : EVENTS_EXCHANGE;

@@ -1,6 +1,4 @@
-export type FailureStep =
-  | { action: 'retry'; delayMs: number; attempts: number }
-  | { action: 'dead-letter'; attempts: number };
+export type FailureStep = { action: 'retry'; delayMs: number; attempts: number } | { action: 'dead-letter'; attempts: number };
 
 /**
  * What to do with a message whose handler just failed unexpectedly. `previousAttempts` counts the
