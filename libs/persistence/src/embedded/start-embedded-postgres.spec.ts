@@ -1,12 +1,17 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { defineEvent } from '#contracts';
+import { createEnvelope, InProcessBroker, InProcessMessageBus } from '#messaging';
 import pg from 'pg';
 import type { EntityManager } from 'typeorm';
 import { createServiceDataSource } from '../data-source/create-service-data-source.js';
 import { latestMigration, runServiceMigrations } from '../migrations/run-service-migrations.js';
 import { IdempotentConsumer } from '../idempotency/idempotent-consumer.js';
+import { OutboxRelay } from '../outbox/outbox-relay.js';
+import { OutboxWriter } from '../outbox/outbox-writer.js';
 import { notesTable, testMigrations } from '../testing/test-database.js';
+import { waitUntil } from '../testing/wait-until.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './start-embedded-postgres.js';
 
 // PGlite boots a WASM PostgreSQL: a few seconds per start.
@@ -108,6 +113,51 @@ describe('startEmbeddedPostgres', () => {
         await expect(consumer.run('m1', effect)).resolves.toBe(false);
       } finally {
         await dataSource.destroy();
+      }
+    },
+    PGLITE_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'carries outbox events to an in-process subscriber, as in the embedded mode',
+    async () => {
+      running = await startEmbeddedPostgres({ dataDir, maxConnections: 8 });
+      const embeddedUrl = running.url;
+      const open = async (service: string) => {
+        const dataSource = createServiceDataSource({ service, url: embeddedUrl, migrations: testMigrations(service), poolSize: 4 });
+        await runServiceMigrations(dataSource);
+        return dataSource;
+      };
+      const [voiceDb, jobsDb] = await Promise.all([open('voice'), open('jobs')]);
+      const broker = new InProcessBroker();
+      const voiceBus = new InProcessMessageBus(broker, { service: 'voice' });
+      const jobsBus = new InProcessMessageBus(broker, { service: 'jobs' });
+      const sampleUploaded = defineEvent<{ sampleId: string }>('voice', 'voice.sample.uploaded');
+      const consumer = new IdempotentConsumer(jobsDb, 'jobs.on-sample-uploaded');
+      jobsBus.subscribe(sampleUploaded, async (payload, envelope) => {
+        await consumer.run(envelope.id, async (manager) => {
+          await manager.query(`INSERT INTO ${notesTable(jobsDb)} (id, body) VALUES ($1, 'job queued')`, [payload.sampleId]);
+        });
+      });
+      await Promise.all([voiceBus.start(), jobsBus.start()]);
+      const relay = new OutboxRelay(voiceDb, voiceBus, { pollIntervalMs: 1000 });
+      relay.start();
+      try {
+        await voiceDb.transaction(async (manager) => {
+          await manager.query(`INSERT INTO ${notesTable(voiceDb)} (id, body) VALUES ('s1', 'sample')`);
+          await new OutboxWriter(voiceDb).add(manager, [createEnvelope(sampleUploaded, { sampleId: 's1' })]);
+        });
+        relay.notify();
+
+        await waitUntil(async () => {
+          const rows = (await jobsDb.query(`SELECT id FROM ${notesTable(jobsDb)}`)) as { id: string }[];
+          return rows.length === 1;
+        }, 'the jobs service handled the event');
+        await expect(relay.lag()).resolves.toEqual({ count: 0, oldestAgeMs: null });
+      } finally {
+        await relay.stop();
+        await Promise.all([voiceBus.close(), jobsBus.close()]);
+        await Promise.all([voiceDb.destroy(), jobsDb.destroy()]);
       }
     },
     PGLITE_TEST_TIMEOUT_MS,
