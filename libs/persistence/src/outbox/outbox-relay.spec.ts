@@ -196,4 +196,14 @@ describe('OutboxRelay (real PostgreSQL)', () => {
     expect(remaining.map((row) => row.id)).toEqual([recent?.id, expect.any(String)]);
     expect(remaining[1]?.published_at).toBeNull();
   });
+
+  it('deletes old published rows on its own when given a retention', async () => {
+    await createNotes('n1');
+    await relayOn(dataSource).flush();
+    await dataSource.query(`UPDATE "${schemaOf(dataSource)}".outbox SET published_at = now() - interval '31 days'`);
+
+    relayOn(dataSource, { publishedRetentionDays: 30 }).start();
+
+    await waitUntil(async () => (await outboxRows()).length === 0, 'the old row was deleted');
+  });
 });
