@@ -29,9 +29,6 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
     const envelope: ApiErrorEnvelope = { success: false, error: described.error };
     // Serialized here so that the success-envelope hook (preSerialization) never sees it.
-    void reply
-      .code(described.status)
-      .header('content-type', 'application/json; charset=utf-8')
-      .send(JSON.stringify(envelope));
+    void reply.code(described.status).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(envelope));
   }
 }

@@ -8,7 +8,11 @@ export class ServiceHealthDto {
   @ApiProperty({ enum: ['ready', 'not_ready', 'unavailable', 'timeout'] })
   status!: ServiceHealthStatus;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string', enum: ['up', 'down'] }, example: { database: 'up', broker: 'up' } })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string', enum: ['up', 'down'] },
+    example: { database: 'up', broker: 'up' },
+  })
   checks?: Record<string, DependencyStatus>;
 
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Latest applied migration of the service schema' })

@@ -96,7 +96,9 @@ describe('request ids, message context and security headers', () => {
 
     it('does not leak one request context into a concurrent one', async () => {
       const ids = Array.from({ length: 20 }, (_, i) => `req-concurrent-${i}`);
-      const responses = await Promise.all(ids.map((id) => gateway.http.get('/api/v1/lookups/context', { headers: { 'x-request-id': id } })));
+      const responses = await Promise.all(
+        ids.map((id) => gateway.http.get('/api/v1/lookups/context', { headers: { 'x-request-id': id } })),
+      );
 
       expect(responses.map((response) => response.json().data.correlationId)).toEqual(ids);
     });

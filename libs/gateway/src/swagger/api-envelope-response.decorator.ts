@@ -46,6 +46,10 @@ export function ApiPaginatedEnvelopeResponse(
   };
   return applyDecorators(
     ApiExtraModels(model, PaginationDto),
-    ApiResponse({ status: options.status ?? 200, description: options.description ?? 'A page of results', schema: successEnvelopeSchema(data) }),
+    ApiResponse({
+      status: options.status ?? 200,
+      description: options.description ?? 'A page of results',
+      schema: successEnvelopeSchema(data),
+    }),
   );
 }

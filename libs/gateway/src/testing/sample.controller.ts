@@ -1,7 +1,10 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsNumber, IsOptional, IsString, Max, Min, MinLength, ValidateNested } from 'class-validator';
 import { RawResponse, ResponseMessage } from '../envelope/envelope-route-config.js';
+import { ApiEnvelopeResponse, ApiPaginatedEnvelopeResponse } from '../swagger/api-envelope-response.decorator.js';
+import { ApiErrorResponses } from '../swagger/api-error-responses.decorator.js';
 import { PaginationQueryDto } from '../pagination/pagination-query.dto.js';
 import { paginated, type Paginated } from '../pagination/pagination.dto.js';
 
@@ -23,10 +26,16 @@ export class CreateSampleDto {
   settings?: VoiceSettingsDto;
 }
 
+export class SampleDto {
+  @ApiProperty({ example: 'vs_1' })
+  id!: string;
+}
+
 /** Routes of the kind later features add, to drive the HTTP shell in tests. */
 @Controller('samples')
 export class SampleController {
   @Get()
+  @ApiPaginatedEnvelopeResponse(SampleDto, { itemsKey: 'samples' })
   list(@Query() query: PaginationQueryDto): Paginated<{ id: string }, 'samples'> {
     const all = Array.from({ length: 45 }, (_, i) => ({ id: `vs_${i + 1}` }));
     const start = (query.page - 1) * query.page_size;
@@ -69,6 +78,8 @@ export class SampleController {
   }
 
   @Get(':id')
+  @ApiEnvelopeResponse(SampleDto, { description: 'The sample' })
+  @ApiErrorResponses('SAMPLE_NOT_FOUND', 'NOT_FOUND', 'PERMISSION_DENIED')
   get(@Param('id') id: string): { id: string } {
     return { id };
   }

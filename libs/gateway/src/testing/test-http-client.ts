@@ -3,6 +3,7 @@ export interface TestResponse {
   headers: Headers;
   text: string;
   /** The body parsed as JSON (fails the test if it is not JSON). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- assertions walk arbitrary response JSON
   json(): any;
 }
 

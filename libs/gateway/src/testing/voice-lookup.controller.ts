@@ -55,9 +55,16 @@ export async function startVoiceLookupService(backend: InProcessBackend): Promis
   const waiting: Array<() => void> = [];
   await backend.startService('voice', (bus) => {
     bus.handle(failingLookupQuery, async ({ code }) => {
-      throw new ApplicationError(code, `Lookup failed with ${code}`, code === 'VALIDATION_ERROR' ? [{ field: 'text', messages: ['too long'] }] : undefined);
+      throw new ApplicationError(
+        code,
+        `Lookup failed with ${code}`,
+        code === 'VALIDATION_ERROR' ? [{ field: 'text', messages: ['too long'] }] : undefined,
+      );
     });
-    bus.handle(slowLookupQuery, () => new Promise<never>((_resolve, reject) => waiting.push(() => reject(new ApplicationError('CANCELLED', 'test over')))));
+    bus.handle(
+      slowLookupQuery,
+      () => new Promise<never>((_resolve, reject) => waiting.push(() => reject(new ApplicationError('CANCELLED', 'test over')))),
+    );
     bus.handle(contextEchoQuery, async (payload, envelope) => ({
       correlationId: envelope.correlationId,
       ...(envelope.traceparent ? { traceparent: envelope.traceparent } : {}),
