@@ -7,3 +7,4 @@ export * from './port/topology.js';
 export * from './port/bus-options.js';
 export * from './in-process/index.js';
 export * from './nest/index.js';
+export * from './rabbitmq/index.js';

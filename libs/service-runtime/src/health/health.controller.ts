@@ -1,3 +1,4 @@
+import { ApiExcludeController } from '@nestjs/swagger';
 import { Controller, Get, HttpCode, HttpStatus, Inject, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { AppLifecycle } from './app-lifecycle.js';
@@ -8,6 +9,7 @@ import { runReadinessChecks, type ReadinessCheck } from './readiness-check.js';
  * Kubernetes-style probes of one app. Liveness never looks at dependencies (a broken database must
  * not restart every pod); readiness does, and turns 503 as soon as the app starts draining.
  */
+@ApiExcludeController()
 @Controller('health')
 export class HealthController {
   constructor(

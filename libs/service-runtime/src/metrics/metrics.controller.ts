@@ -1,8 +1,10 @@
+import { ApiExcludeController } from '@nestjs/swagger';
 import { Controller, Get, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { renderMetrics } from './metrics-registry.js';
 
 /** Prometheus scrape endpoint (text exposition format). */
+@ApiExcludeController()
 @Controller('metrics')
 export class MetricsController {
   @Get()
