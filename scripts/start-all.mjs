@@ -13,7 +13,11 @@ for (const name of ['DATABASE_URL', 'AMQP_URL']) {
 
 const root = new URL('..', import.meta.url).pathname;
 const children = apps.map((app) => {
-  const child = spawn(process.execPath, [`dist/apps/${app}/src/main.js`], { cwd: root, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [`dist/apps/${app}/src/main.js`], {
+    cwd: root,
+    env: process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => process.stdout.write(`[${app}] ${line}\n`));
   }

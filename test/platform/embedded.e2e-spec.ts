@@ -39,7 +39,10 @@ describe('embedded one-process platform', () => {
   it('starts from an empty data folder and reports all six services healthy within 30 s', async () => {
     const { startupMs } = await startPlatform();
     expect(startupMs).toBeLessThan(30000);
-    const body = (await (await fetch(url('/api/v1/health'))).json()) as { success: boolean; data: { status: string; services: Record<string, { status: string }> } };
+    const body = (await (await fetch(url('/api/v1/health'))).json()) as {
+      success: boolean;
+      data: { status: string; services: Record<string, { status: string }> };
+    };
     expect(body.success).toBe(true);
     expect(body.data.status).toBe('healthy');
     for (const service of BACKEND_SERVICES) expect(body.data.services[service]?.status).toBe('ready');

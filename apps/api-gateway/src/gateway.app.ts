@@ -3,7 +3,14 @@ import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { configureGatewayHttp, createGatewayFastifyAdapter, GatewayModule } from '#gateway';
 import { MessagingModule, type BusOptions, type MessageBus } from '#messaging';
-import { AppLifecycle, createLogger, ensureDefaultMetrics, NestPinoLogger, PrometheusBusObserver, ServiceRuntimeModule } from '#service-runtime';
+import {
+  AppLifecycle,
+  createLogger,
+  ensureDefaultMetrics,
+  NestPinoLogger,
+  PrometheusBusObserver,
+  ServiceRuntimeModule,
+} from '#service-runtime';
 import type { GatewayConfig } from './gateway.config.js';
 
 export interface RunningGateway {
@@ -15,7 +22,10 @@ export interface RunningGateway {
 const VERSION = process.env.npm_package_version ?? '0.1.0';
 
 /** The api-gateway's composition root: HTTP shell + bus; the same in its own process and embedded. */
-export async function startGateway(config: GatewayConfig, createBus: (options: BusOptions) => Promise<MessageBus>): Promise<RunningGateway> {
+export async function startGateway(
+  config: GatewayConfig,
+  createBus: (options: BusOptions) => Promise<MessageBus>,
+): Promise<RunningGateway> {
   const logger = createLogger('api-gateway', config.logLevel);
   const lifecycle = new AppLifecycle('api-gateway');
   ensureDefaultMetrics();
@@ -44,7 +54,12 @@ export async function startGateway(config: GatewayConfig, createBus: (options: B
     createGatewayFastifyAdapter({ bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy }),
     { logger: new NestPinoLogger(logger) },
   );
-  configureGatewayHttp(app, { corsOrigins: config.corsOrigins, bodyLimitBytes: config.bodyLimitBytes, docsEnabled: config.docsEnabled, version: VERSION });
+  configureGatewayHttp(app, {
+    corsOrigins: config.corsOrigins,
+    bodyLimitBytes: config.bodyLimitBytes,
+    docsEnabled: config.docsEnabled,
+    version: VERSION,
+  });
   await app.listen(config.port, config.host);
   const url = await app.getUrl();
   logger.info({ url, docs: config.docsEnabled ? `${url}/docs` : undefined }, 'api-gateway listening');

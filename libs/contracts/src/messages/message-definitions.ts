@@ -33,10 +33,7 @@ export interface EventDefinition<P> {
 }
 
 export type RequestDefinition<P, R> = CommandDefinition<P, R> | QueryDefinition<P, R>;
-export type AnyMessageDefinition =
-  | CommandDefinition<unknown, unknown>
-  | QueryDefinition<unknown, unknown>
-  | EventDefinition<unknown>;
+export type AnyMessageDefinition = CommandDefinition<unknown, unknown> | QueryDefinition<unknown, unknown> | EventDefinition<unknown>;
 
 export type PayloadOf<D> = D extends { readonly __payload?: infer P } ? P : never;
 export type ResultOf<D> = D extends { readonly __result?: infer R } ? R : never;

@@ -1,11 +1,4 @@
-import type {
-  CommandDefinition,
-  EventDefinition,
-  MessageContext,
-  MessageEnvelope,
-  QueryDefinition,
-  RequestDefinition,
-} from '#contracts';
+import type { CommandDefinition, EventDefinition, MessageContext, MessageEnvelope, QueryDefinition, RequestDefinition } from '#contracts';
 
 export interface RequestOptions {
   /** How long to wait for the reply; defaults to the bus's `defaultTimeoutMs`. */

@@ -73,7 +73,11 @@ describe('ops endpoints', () => {
     expect(response.status).toBe(200);
     expect(response.contentType).toContain('text/plain');
     expect(response.body).toContain('bus_messages_published_total{service="storage",type="storage.file.stored",kind="event"} 1');
-    expect(response.body).toContain('bus_messages_consumed_total{service="storage",type="storage.file.store",kind="command",outcome="ok"} 1');
-    expect(response.body).toContain('bus_request_duration_seconds_count{service="storage",type="identity.user.get",kind="query",outcome="timeout"} 1');
+    expect(response.body).toContain(
+      'bus_messages_consumed_total{service="storage",type="storage.file.store",kind="command",outcome="ok"} 1',
+    );
+    expect(response.body).toContain(
+      'bus_request_duration_seconds_count{service="storage",type="identity.user.get",kind="query",outcome="timeout"} 1',
+    );
   });
 });

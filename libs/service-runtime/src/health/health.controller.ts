@@ -28,6 +28,10 @@ export class HealthController {
     const result = await runReadinessChecks(this.checks);
     const ready = result.ready && !this.lifecycle.isDraining;
     reply.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: this.lifecycle.isDraining ? 'draining' : ready ? 'ready' : 'not_ready', app: this.lifecycle.app, checks: result.checks };
+    return {
+      status: this.lifecycle.isDraining ? 'draining' : ready ? 'ready' : 'not_ready',
+      app: this.lifecycle.app,
+      checks: result.checks,
+    };
   }
 }

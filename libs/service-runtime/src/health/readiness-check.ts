@@ -41,7 +41,11 @@ export class BrokerReadinessCheck implements ReadinessCheck {
   }
 }
 
-export async function runReadinessChecks(checks: readonly ReadinessCheck[]): Promise<{ ready: boolean; checks: Record<string, DependencyStatus> }> {
-  const results = await Promise.all(checks.map(async (check) => [check.name, (await check.isUp().catch(() => false)) ? 'up' : 'down'] as const));
+export async function runReadinessChecks(
+  checks: readonly ReadinessCheck[],
+): Promise<{ ready: boolean; checks: Record<string, DependencyStatus> }> {
+  const results = await Promise.all(
+    checks.map(async (check) => [check.name, (await check.isUp().catch(() => false)) ? 'up' : 'down'] as const),
+  );
   return { ready: results.every(([, status]) => status === 'up'), checks: Object.fromEntries(results) };
 }

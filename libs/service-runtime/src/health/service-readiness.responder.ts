@@ -27,7 +27,10 @@ export class ServiceReadinessResponder implements OnModuleInit {
   }
 
   private async answer(service: BackendServiceName): Promise<ServiceReadinessResult> {
-    const [result, schemaVersion] = await Promise.all([runReadinessChecks(this.checks), latestMigration(this.dataSource).catch(() => null)]);
+    const [result, schemaVersion] = await Promise.all([
+      runReadinessChecks(this.checks),
+      latestMigration(this.dataSource).catch(() => null),
+    ]);
     return {
       service,
       ready: result.ready && !this.lifecycle.isDraining && schemaVersion !== null,

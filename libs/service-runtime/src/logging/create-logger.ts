@@ -25,7 +25,18 @@ export function createLogger(service: string, level: LevelWithSilent = 'info', d
         return fields;
       },
       redact: {
-        paths: ['password', '*.password', 'token', '*.token', 'refresh_token', '*.refresh_token', 'authorization', '*.authorization', 'req.headers.authorization', 'req.headers["x-api-key"]'],
+        paths: [
+          'password',
+          '*.password',
+          'token',
+          '*.token',
+          'refresh_token',
+          '*.refresh_token',
+          'authorization',
+          '*.authorization',
+          'req.headers.authorization',
+          'req.headers["x-api-key"]',
+        ],
         censor: '[redacted]',
       },
     },

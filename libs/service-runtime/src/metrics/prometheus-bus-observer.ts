@@ -7,7 +7,12 @@ const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0
 /** Bus message counts and latencies per service, message type and outcome. */
 export class PrometheusBusObserver implements BusObserver {
   private readonly publishedTotal = counter('bus_messages_published_total', 'Messages published on the bus', ['service', 'type', 'kind']);
-  private readonly consumedTotal = counter('bus_messages_consumed_total', 'Messages consumed from the bus', ['service', 'type', 'kind', 'outcome']);
+  private readonly consumedTotal = counter('bus_messages_consumed_total', 'Messages consumed from the bus', [
+    'service',
+    'type',
+    'kind',
+    'outcome',
+  ]);
   private readonly consumeDuration = histogram(
     'bus_consume_duration_seconds',
     'Time a handler took for one message',
