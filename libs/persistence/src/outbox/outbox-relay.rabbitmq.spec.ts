@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import amqp from 'amqplib';
 import { defineEvent, type MessageEnvelope } from '#contracts';
-import { createEnvelope, deadLetterQueueName, queueName, retryQueueName } from '#messaging';
+import { createEnvelope, deadLetterQueueName, queueName, RabbitMqMessageBus, retryQueueName } from '#messaging';
 import { TcpProxy } from '#test-support';
 import type { DataSource } from 'typeorm';
-// The RabbitMQ adapter is not (yet) exported from #messaging's index; this is its public module.
-import { RabbitMqMessageBus } from '../../../messaging/src/rabbitmq/index.js';
 import { schemaOf } from '../data-source/service-schema.js';
 import { IdempotentConsumer } from '../idempotency/idempotent-consumer.js';
 import { cleanUp, migratedTestDataSource, notesTable } from '../testing/test-database.js';
