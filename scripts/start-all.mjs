@@ -12,10 +12,12 @@ for (const name of ['DATABASE_URL', 'AMQP_URL']) {
 }
 
 const root = new URL('..', import.meta.url).pathname;
+// PORT is the gateway's; each back-end app keeps its own default ops port (8081-8085).
+const { PORT: gatewayPort, ...serviceEnv } = process.env;
 const children = apps.map((app) => {
   const child = spawn(process.execPath, [`dist/apps/${app}/src/main.js`], {
     cwd: root,
-    env: process.env,
+    env: app === 'api-gateway' && gatewayPort ? { ...serviceEnv, PORT: gatewayPort } : serviceEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   for (const stream of [child.stdout, child.stderr]) {
