@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { registerResponseEnvelopeHooks } from '../envelope/response-envelope.hook.js';
 import { ApiExceptionFilter } from '../errors/api-exception.filter.js';
@@ -7,6 +6,7 @@ import { setupGatewaySwagger } from '../swagger/setup-gateway-swagger.js';
 import { createGatewayValidationPipe } from '../validation/create-gateway-validation-pipe.js';
 import { GATEWAY_HELMET_OPTIONS, gatewayCorsOptions } from './gateway-security.options.js';
 import { registerRequestContextHooks } from './request-context.hooks.js';
+import { registerSecurityHeadersHook } from './security-headers.hook.js';
 
 export const API_PREFIX = 'api/v1';
 /** Operational routes that probes and scrapers call at fixed paths, outside the versioned API. */
@@ -19,11 +19,17 @@ export interface GatewayHttpOptions {
   docsEnabled: boolean;
   /** The gateway's version, shown in the OpenAPI document and the health report. */
   version: string;
+  /**
+   * Let Nest close the app on SIGTERM/SIGINT (its shutdown hooks then run) and re-raise the signal.
+   * Off by default: runUntilSignal (service-runtime) owns the signals and calls `app.close()`, which
+   * runs the same hooks; Nest's handler would re-raise the signal mid-drain and, in the embedded
+   * mode, end every app in the process.
+   */
+  shutdownSignals?: boolean;
 }
 
 /**
  * Everything the public HTTP surface needs; call after `NestFactory.create` and before `listen`/`init`.
- * Synchronous: Fastify queues the helmet plugin and loads it, in order, before the routes at ready.
  */
 export function configureGatewayHttp(app: NestFastifyApplication, options: GatewayHttpOptions): void {
   const fastify = app.getHttpAdapter().getInstance();
@@ -37,12 +43,12 @@ export function configureGatewayHttp(app: NestFastifyApplication, options: Gatew
   registerRequestContextHooks(fastify);
   registerHttpMetricsHook(fastify);
   registerResponseEnvelopeHooks(fastify);
-  void fastify.register(helmet, GATEWAY_HELMET_OPTIONS);
+  registerSecurityHeadersHook(fastify, GATEWAY_HELMET_OPTIONS);
   app.enableCors(gatewayCorsOptions(options.corsOrigins));
 
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_ROUTES });
   app.useGlobalPipes(createGatewayValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   if (options.docsEnabled) setupGatewaySwagger(app, options.version);
-  app.enableShutdownHooks();
+  if (options.shutdownSignals) app.enableShutdownHooks();
 }

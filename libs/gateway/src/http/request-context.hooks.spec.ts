@@ -117,6 +117,14 @@ describe('request ids, message context and security headers', () => {
       expect(csp).not.toContain('upgrade-insecure-requests');
     });
 
+    it('sets them on error responses too', async () => {
+      const response = await gateway.http.get('/api/v1/no-such-route');
+
+      expect(response.status).toBe(404);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    });
+
     it('answers a CORS preflight from an allowed origin and exposes X-Request-Id', async () => {
       const response = await gateway.http.request('OPTIONS', '/api/v1/samples', {
         headers: {
