@@ -1,4 +1,4 @@
-import type { FastifyHelmetOptions } from '@fastify/helmet';
+import type { HelmetOptions } from 'helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 type FastifyCorsOptions = NonNullable<Parameters<NestFastifyApplication['enableCors']>[0]>;
@@ -7,7 +7,7 @@ type FastifyCorsOptions = NonNullable<Parameters<NestFastifyApplication['enableC
  * Helmet's defaults, with a CSP that Swagger UI can live with: its page carries inline `<style>`
  * blocks and data: images; its scripts are served from `/docs` itself.
  */
-export const GATEWAY_HELMET_OPTIONS: FastifyHelmetOptions = {
+export const GATEWAY_HELMET_OPTIONS: HelmetOptions = {
   contentSecurityPolicy: {
     useDefaults: true,
     directives: {
