@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import type { MessageContext } from '#contracts';
+import type { MessageContext, MessageEnvelope } from '#contracts';
 
 /**
  * The context of the HTTP request or message being handled, carried across awaits. The gateway opens
@@ -36,5 +36,15 @@ export function outgoingContext(overrides?: Partial<MessageContext>): MessageCon
   if (traceparent) context.traceparent = traceparent;
   if (userId) context.userId = userId;
   if (tenantId) context.tenantId = tenantId;
+  return context;
+}
+
+/** The scope a consumed message is handled in: its context, and its id as the causation id of what it sends. */
+export function handlingContext(envelope: MessageEnvelope): ActiveContext {
+  const context: ActiveContext = { correlationId: envelope.correlationId, messageId: envelope.id };
+  if (envelope.causationId) context.causationId = envelope.causationId;
+  if (envelope.traceparent) context.traceparent = envelope.traceparent;
+  if (envelope.userId) context.userId = envelope.userId;
+  if (envelope.tenantId) context.tenantId = envelope.tenantId;
   return context;
 }

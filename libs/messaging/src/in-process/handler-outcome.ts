@@ -1,5 +1,5 @@
 import { ApplicationError, type MessageEnvelope } from '#contracts';
-import { runWithContext, type ActiveContext } from '../context/message-context.js';
+import { handlingContext, runWithContext } from '../context/message-context.js';
 
 /**
  * How a handler ended: `rejected` is an expected failure (replied, never retried), `failed` an
@@ -7,16 +7,6 @@ import { runWithContext, type ActiveContext } from '../context/message-context.j
  */
 export type HandlerOutcome =
   { kind: 'ok'; result: unknown } | { kind: 'rejected'; error: ApplicationError } | { kind: 'failed'; error: unknown };
-
-/** The scope a consumed message is handled in: its context, and its id as the causation id of what it sends. */
-export function handlingContext(envelope: MessageEnvelope): ActiveContext {
-  const context: ActiveContext = { correlationId: envelope.correlationId, messageId: envelope.id };
-  if (envelope.causationId) context.causationId = envelope.causationId;
-  if (envelope.traceparent) context.traceparent = envelope.traceparent;
-  if (envelope.userId) context.userId = envelope.userId;
-  if (envelope.tenantId) context.tenantId = envelope.tenantId;
-  return context;
-}
 
 export async function runHandler(envelope: MessageEnvelope, handler: () => Promise<unknown>): Promise<HandlerOutcome> {
   try {

@@ -1,6 +1,6 @@
 import { ApplicationError, type MessageEnvelope, type ReplyBody } from '#contracts';
 import type { Channel, ConsumeMessage, Options } from 'amqplib';
-import { runWithContext, type ActiveContext } from '../context/message-context.js';
+import { handlingContext, runWithContext } from '../context/message-context.js';
 import type { BusObserver, ConsumeOutcome } from '../port/bus-observer.js';
 import { ATTEMPTS_HEADER, type BusLogger } from '../port/bus-options.js';
 import type { QueueRole } from '../port/message-bus.js';
@@ -74,7 +74,7 @@ export class QueueConsumer {
     }
     let outcome: ConsumeOutcome;
     try {
-      const result = await runWithContext(contextOf(envelope), () => this.options.dispatch(envelope));
+      const result = await runWithContext(handlingContext(envelope), () => this.options.dispatch(envelope));
       this.reply(message, successReply(result));
       this.ack(message);
       outcome = 'ok';
@@ -179,15 +179,6 @@ export class QueueConsumer {
       // The channel is closed; the broker redelivers the message to the next consumer.
     }
   }
-}
-
-function contextOf(envelope: MessageEnvelope): ActiveContext {
-  const context: ActiveContext = { correlationId: envelope.correlationId, messageId: envelope.id };
-  if (envelope.causationId) context.causationId = envelope.causationId;
-  if (envelope.traceparent) context.traceparent = envelope.traceparent;
-  if (envelope.userId) context.userId = envelope.userId;
-  if (envelope.tenantId) context.tenantId = envelope.tenantId;
-  return context;
 }
 
 function describe(error: unknown): string {
