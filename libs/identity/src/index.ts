@@ -1,2 +1,3 @@
 export * from './identity.module.js';
 export * from './infrastructure/migrations/index.js';
+export * from './access-tokens/index.js';

@@ -1,0 +1,3 @@
+export * from './access-token-settings.js';
+export * from './access-token.signer.js';
+export * from './access-token.verifier.js';
