@@ -10,3 +10,5 @@ export * from './outbox/outbox-writer.js';
 export * from './outbox/outbox-relay.js';
 export type { OutboxLag } from './outbox/outbox-table.js';
 export * from './embedded/start-embedded-postgres.js';
+export * from './quotas/daily-usage-table.js';
+export * from './quotas/daily-usage-counter.js';
