@@ -54,12 +54,10 @@ export class DailyUsageCounter {
 
   /** Gives back usage for work that was accepted but did not happen (never below zero). */
   async release(sql: SqlExecutor, userId: string, metric: string, amount = 1): Promise<void> {
-    await sql.query(`UPDATE ${this.table} SET used = GREATEST(used - $4::integer, 0) WHERE user_id = $1 AND metric = $2 AND day = $3::date`, [
-      userId,
-      metric,
-      utcDay(this.now()),
-      amount,
-    ]);
+    await sql.query(
+      `UPDATE ${this.table} SET used = GREATEST(used - $4::integer, 0) WHERE user_id = $1 AND metric = $2 AND day = $3::date`,
+      [userId, metric, utcDay(this.now()), amount],
+    );
   }
 
   async used(sql: SqlExecutor, userId: string, metric: string): Promise<number> {
