@@ -1,4 +1,5 @@
 import type { BusObserver } from './bus-observer.js';
+import type { MessageTracer } from './message-tracer.js';
 
 export interface BusLogger {
   info(obj: object, msg: string): void;
@@ -16,6 +17,8 @@ export interface BusOptions {
   /** Delays before each retry of a message whose handler threw an unexpected error; then it is dead-lettered. */
   retryDelaysMs?: readonly number[];
   observer?: BusObserver;
+  /** Spans around sending and handling messages (OpenTelemetry in the service runtime); none by default. */
+  tracer?: MessageTracer;
   logger?: BusLogger;
 }
 
