@@ -3,7 +3,7 @@ import { BrokerUnavailableError } from '../port/bus-errors.js';
 import type { ConsumeOutcome } from '../port/bus-observer.js';
 import type { BusOptions } from '../port/bus-options.js';
 import type { MessageBus } from '../port/message-bus.js';
-import { queueName } from '../port/topology.js';
+import { instanceEventsQueueName, queueName } from '../port/topology.js';
 import { describeMessageBusContract } from '../testing/bus-contract.js';
 import { deferred, sleep, testCommand, testEvent, uniqueService, waitFor } from '../testing/contract-helpers.js';
 import { InProcessBroker } from './in-process-broker.js';
@@ -139,6 +139,21 @@ describe('InProcessMessageBus specifics', () => {
     await expect(caller.send(work, {})).rejects.toBeInstanceOf(BrokerUnavailableError);
     expect(caller.isConnected()).toBe(false);
     release.resolve();
+  });
+
+  it('gives instance-scoped subscriptions a queue of their instance, deleted when it closes', async () => {
+    const owner = uniqueService();
+    const happened = testEvent<Record<string, never>>(owner, 'thing.happened');
+    const service = uniqueService();
+    const bus = createBus(service);
+    bus.subscribe(happened, async () => undefined, { scope: 'instance' });
+    await bus.start();
+    const instanceQueue = instanceEventsQueueName(service, bus.instanceId);
+
+    expect(broker.hasQueue(instanceQueue)).toBe(true);
+    expect(broker.hasQueue(queueName(service, 'events'))).toBe(false);
+    await bus.close();
+    expect(broker.hasQueue(instanceQueue)).toBe(false);
   });
 
   it('refuses registrations it cannot honour', async () => {

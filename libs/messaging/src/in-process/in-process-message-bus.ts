@@ -29,8 +29,18 @@ import {
   type QueueRole,
   type RequestHandler,
   type RequestOptions,
+  type SubscribeOptions,
+  type SubscriptionScope,
 } from '../port/message-bus.js';
-import { deadLetterQueueName, EVENTS_EXCHANGE, queueName, REQUESTS_EXCHANGE, retryQueueName, topicMatches } from '../port/topology.js';
+import {
+  deadLetterQueueName,
+  EVENTS_EXCHANGE,
+  instanceEventsQueueName,
+  queueName,
+  REQUESTS_EXCHANGE,
+  retryQueueName,
+  topicMatches,
+} from '../port/topology.js';
 import type { BrokerMessage, Delivery } from './broker-message.js';
 import { DEAD_LETTER_REASON_HEADER, DEAD_LETTERED_AT_HEADER, failedAttempts, toDeadLetter, withHeaders } from './dead-letter-headers.js';
 import { describeError, runHandler, type HandlerOutcome } from './handler-outcome.js';
@@ -50,6 +60,7 @@ interface RequestRegistration {
 interface Subscription {
   readonly pattern: string;
   readonly handler: EventHandler<unknown>;
+  readonly scope: SubscriptionScope;
 }
 
 /**
@@ -60,6 +71,8 @@ interface Subscription {
  */
 export class InProcessMessageBus extends MessageBus {
   readonly service: string;
+  /** Names this instance's own queues (replies, instance-scoped events). */
+  readonly instanceId = randomUUID();
   private readonly defaultTimeoutMs: number;
   private readonly prefetch: number;
   private readonly retryDelaysMs: readonly number[];
@@ -85,7 +98,7 @@ export class InProcessMessageBus extends MessageBus {
     this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
     this.observer = options.observer ?? NOOP_BUS_OBSERVER;
     this.logger = options.logger;
-    this.replyQueue = `voxify.${this.service}.replies.${randomUUID()}`;
+    this.replyQueue = `voxify.${this.service}.replies.${this.instanceId}`;
     broker.assertQueue(this.replyQueue);
     this.replyConsumer = broker.consume(this.replyQueue, { prefetch: 0 }, (delivery) => this.onReply(delivery));
   }
@@ -127,10 +140,10 @@ export class InProcessMessageBus extends MessageBus {
     });
   }
 
-  subscribe<P>(event: EventDefinition<P> | string, handler: EventHandler<P>): void {
+  subscribe<P>(event: EventDefinition<P> | string, handler: EventHandler<P>, options: SubscribeOptions = {}): void {
     const pattern = typeof event === 'string' ? event : event.type;
     this.ensureRegistrationOpen(pattern);
-    this.subscriptions.push({ pattern, handler: handler as EventHandler<unknown> });
+    this.subscriptions.push({ pattern, handler: handler as EventHandler<unknown>, scope: options.scope ?? 'service' });
   }
 
   async start(): Promise<void> {
@@ -142,10 +155,12 @@ export class InProcessMessageBus extends MessageBus {
         this.processRequest(consumer, delivery),
       );
     }
-    if (this.subscriptions.length > 0) {
-      const patterns = new Set(this.subscriptions.map((subscription) => subscription.pattern));
-      this.consume('events', EVENTS_EXCHANGE, [...patterns], (consumer, delivery) => this.processEvent(consumer, delivery));
+    const servicePatterns = this.patternsOf('service');
+    if (servicePatterns.length > 0) {
+      this.consume('events', EVENTS_EXCHANGE, servicePatterns, (consumer, delivery) => this.processEvent(consumer, delivery, 'service'));
     }
+    const instancePatterns = this.patternsOf('instance');
+    if (instancePatterns.length > 0) this.consumeInstanceEvents(instancePatterns);
   }
 
   async stopConsuming(graceMs = DEFAULT_STOP_GRACE_MS): Promise<void> {
@@ -170,6 +185,7 @@ export class InProcessMessageBus extends MessageBus {
     for (const consumer of this.workConsumers) consumer.close();
     this.replyConsumer.close();
     this.broker.deleteQueue(this.replyQueue);
+    this.broker.deleteQueue(instanceEventsQueueName(this.service, this.instanceId));
     this.pendingReplies.failAll(new BrokerUnavailableError('The message bus was closed before the reply arrived'));
   }
 
@@ -248,6 +264,21 @@ export class InProcessMessageBus extends MessageBus {
     this.workConsumers.push(consumer);
   }
 
+  /** Like RabbitMQ's exclusive auto-delete queue: this instance's alone, gone when it closes. */
+  private consumeInstanceEvents(patterns: readonly string[]): void {
+    const queue = instanceEventsQueueName(this.service, this.instanceId);
+    this.broker.assertQueue(queue);
+    for (const pattern of patterns) this.broker.bindQueue(queue, EVENTS_EXCHANGE, pattern);
+    const consumer: InProcessConsumer = this.broker.consume(queue, { prefetch: this.prefetch }, (delivery) =>
+      this.track(this.processEvent(consumer, delivery, 'instance'), delivery),
+    );
+    this.workConsumers.push(consumer);
+  }
+
+  private patternsOf(scope: SubscriptionScope): string[] {
+    return [...new Set(this.subscriptions.filter((s) => s.scope === scope).map((s) => s.pattern))];
+  }
+
   private track(processing: Promise<void>, delivery: Delivery): void {
     const tracked = processing.catch((error: unknown) => {
       this.logger?.error({ service: this.service, queue: delivery.queue, err: error }, 'Message processing crashed');
@@ -287,17 +318,26 @@ export class InProcessMessageBus extends MessageBus {
     this.observer.consumed(envelope.type, envelope.kind, performance.now() - startedAt, consumed);
   }
 
-  private async processEvent(consumer: InProcessConsumer, delivery: Delivery): Promise<void> {
+  private async processEvent(consumer: InProcessConsumer, delivery: Delivery, scope: SubscriptionScope): Promise<void> {
     const startedAt = performance.now();
     const envelope = JSON.parse(delivery.message.body) as MessageEnvelope;
-    const subscribers = this.subscriptions.filter((subscription) => topicMatches(subscription.pattern, envelope.type));
+    const subscribers = this.subscriptions.filter(
+      (subscription) => subscription.scope === scope && topicMatches(subscription.pattern, envelope.type),
+    );
     const outcome = await runHandler(envelope, async () => {
       for (const subscriber of subscribers) await subscriber.handler(envelope.payload, envelope);
     });
     if (this.state === 'closed') return;
 
     let consumed: ConsumeOutcome;
-    if (outcome.kind === 'failed') {
+    if (outcome.kind === 'failed' && scope === 'instance') {
+      this.logger?.error(
+        { service: this.service, queue: delivery.queue, type: envelope.type, messageId: envelope.id, reason: describeError(outcome.error) },
+        'Instance-scoped event handler failed; event dropped',
+      );
+      consumer.ack(delivery);
+      consumed = 'dropped';
+    } else if (outcome.kind === 'failed') {
       consumed = this.retryOrDeadLetter(consumer, delivery, outcome.error);
     } else {
       if (outcome.kind === 'rejected') {

@@ -62,7 +62,7 @@ export class MessageHandlerExplorer implements OnApplicationBootstrap, BeforeApp
 
   private bind(binding: MessageHandlerBinding, handler: HandlerMethod): void {
     if (binding.role === 'request') this.bus.handle(binding.definition, handler as RequestHandler<unknown, unknown>);
-    else this.bus.subscribe(binding.event, handler as EventHandler<unknown>);
+    else this.bus.subscribe(binding.event, handler as EventHandler<unknown>, binding.options);
   }
 
   /** A request-scoped provider has no instance to call when a message arrives. */

@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import type { EventDefinition, RequestDefinition } from '#contracts';
+import type { SubscribeOptions } from '../port/message-bus.js';
 
 /** What a decorated method answers: a command/query it handles, or events it subscribes to. */
 export type MessageHandlerBinding =
   | { readonly role: 'request'; readonly definition: RequestDefinition<unknown, unknown> }
-  | { readonly role: 'event'; readonly event: EventDefinition<unknown> | string };
+  | { readonly role: 'event'; readonly event: EventDefinition<unknown> | string; readonly options?: SubscribeOptions };
 
 const MESSAGE_HANDLER_BINDINGS = 'voxify:message-handler-bindings';
 

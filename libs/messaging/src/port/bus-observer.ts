@@ -1,6 +1,7 @@
 import type { MessageKind } from '#contracts';
 
-export type ConsumeOutcome = 'ok' | 'rejected' | 'retried' | 'dead-lettered' | 'duplicate';
+/** `dropped`: an instance-scoped event whose handler failed; it is logged, never retried. */
+export type ConsumeOutcome = 'ok' | 'rejected' | 'retried' | 'dead-lettered' | 'duplicate' | 'dropped';
 
 /**
  * Instrumentation hook: the service runtime plugs Prometheus metrics in here, so the adapters do not

@@ -17,6 +17,20 @@ export interface PublishOptions {
 export type RequestHandler<P, R> = (payload: P, envelope: MessageEnvelope<P>) => Promise<R>;
 export type EventHandler<P> = (payload: P, envelope: MessageEnvelope<P>) => Promise<void>;
 
+/**
+ * Who gets an event within a subscribing service:
+ * - `service` (default): one instance of the service (competing consumers on its durable queue,
+ *   with retries and a dead-letter queue).
+ * - `instance`: every instance, each through a queue of its own that lives as long as the bus
+ *   instance (for per-replica state such as caches and revocation lists). Events published while
+ *   an instance is down never reach it, and a failing handler is logged, not retried.
+ */
+export type SubscriptionScope = 'service' | 'instance';
+
+export interface SubscribeOptions {
+  scope?: SubscriptionScope;
+}
+
 /** A message that exhausted its retries (or failed for good) and was moved to a dead-letter queue. */
 export interface DeadLetter {
   queue: string;
@@ -60,7 +74,7 @@ export abstract class MessageBus {
 
   abstract handle<P, R>(definition: RequestDefinition<P, R>, handler: RequestHandler<P, R>): void;
   /** Subscribes to an event, or to a topic pattern such as `voice.sample.*` or `job.#`. */
-  abstract subscribe<P>(event: EventDefinition<P> | string, handler: EventHandler<P>): void;
+  abstract subscribe<P>(event: EventDefinition<P> | string, handler: EventHandler<P>, options?: SubscribeOptions): void;
 
   /** Declares the topology and starts consuming what was registered. */
   abstract start(): Promise<void>;

@@ -5,6 +5,8 @@ import type { QueueRole } from './message-bus.js';
  *
  *   voxify.requests (direct)  --type-->  voxify.<service>.requests   (commands + queries, competing consumers)
  *   voxify.events   (topic)   --type-->  voxify.<service>.events     (one queue per subscribing service)
+ *                             --type-->  voxify.<service>.events.<instance id>   (instance-scoped subscriptions:
+ *                                        one short-lived queue per bus instance, no retry or dead-letter queue)
  *   <queue>.retry  holds a failed message for its backoff, then dead-letters it back to <queue>
  *   <queue>.dlq    keeps what failed for good
  */
@@ -13,6 +15,11 @@ export const EVENTS_EXCHANGE = 'voxify.events';
 
 export function queueName(service: string, role: QueueRole): string {
   return `voxify.${service}.${role}`;
+}
+
+/** The queue of one bus instance's own (instance-scoped) event subscriptions. */
+export function instanceEventsQueueName(service: string, instanceId: string): string {
+  return `${queueName(service, 'events')}.${instanceId}`;
 }
 
 export function retryQueueName(queue: string): string {

@@ -30,6 +30,8 @@ export interface QueueConsumerOptions {
   publishConfirmed(queue: string, content: Buffer, options: Options.Publish): Promise<void>;
   dispatch(envelope: MessageEnvelope): Promise<unknown>;
   retryDelaysMs: readonly number[];
+  /** Log a failed handler and acknowledge its message: no retry, no dead-letter queue (instance-scoped events). */
+  dropFailures?: boolean;
   inFlight: InFlightHandlers;
   observer: BusObserver;
   logger?: BusLogger;
@@ -97,6 +99,14 @@ export class QueueConsumer {
       this.options.logger?.warn({ queue: this.options.queue, type: envelope.type }, 'Dropped an event nobody here handles');
       this.ack(message);
       return 'ok';
+    }
+    if (this.options.dropFailures) {
+      this.options.logger?.error(
+        { queue: this.options.queue, type: envelope.type, messageId: envelope.id, err: describe(error) },
+        'Handler failed; message dropped',
+      );
+      this.ack(message);
+      return 'dropped';
     }
     const previousAttempts = readCountHeader(message.properties.headers, ATTEMPTS_HEADER);
     const step =

@@ -13,6 +13,7 @@ import {
   type QueueRole,
   type RequestHandler,
   type RequestOptions,
+  type SubscribeOptions,
 } from '../port/message-bus.js';
 import { EVENTS_EXCHANGE, queueName, REQUESTS_EXCHANGE } from '../port/topology.js';
 import { BrokerConnection } from './broker-connection.js';
@@ -28,8 +29,11 @@ import {
   DEFAULT_STOP_GRACE_MS,
   type RabbitMqBusOptions,
 } from './rabbitmq-bus-options.js';
-import { declareExchanges, declareServiceQueues } from './rabbitmq-topology.js';
+import { declareExchanges, declareInstanceEventsQueue, declareServiceQueues } from './rabbitmq-topology.js';
 import { decodeReply, DIRECT_REPLY_QUEUE, encodeJson, JSON_CONTENT_TYPE } from './wire-format.js';
+
+/** A consumed queue of this bus: one of the service's queues, or this instance's own event queue. */
+type ConsumerSlot = QueueRole | 'instance-events';
 
 /** The channels of one live connection. */
 interface Session {
@@ -38,7 +42,7 @@ interface Session {
   publisher: ConfirmChannel;
   /** Consumes this service's queues (with prefetch), acknowledges, and sends replies. */
   consumer: Channel;
-  consumers: Map<QueueRole, QueueConsumer>;
+  consumers: Map<ConsumerSlot, QueueConsumer>;
 }
 
 /**
@@ -48,6 +52,8 @@ interface Session {
  */
 export class RabbitMqMessageBus extends MessageBus {
   readonly service: string;
+  /** Names this instance's own event queue (instance-scoped subscriptions). */
+  readonly instanceId = randomUUID();
 
   private readonly defaultTimeoutMs: number;
   private readonly prefetch: number;
@@ -58,6 +64,7 @@ export class RabbitMqMessageBus extends MessageBus {
   private readonly connection: BrokerConnection;
   private readonly pending = new PendingRequests();
   private readonly dispatcher = new MessageDispatcher();
+  private readonly instanceDispatcher = new MessageDispatcher();
   private readonly inFlight = new InFlightHandlers();
 
   private session: Session | undefined;
@@ -164,10 +171,11 @@ export class RabbitMqMessageBus extends MessageBus {
     this.dispatcher.addRequestHandler(definition.type, handler as RequestHandler<unknown, unknown>);
   }
 
-  subscribe<P>(event: EventDefinition<P> | string, handler: EventHandler<P>): void {
+  subscribe<P>(event: EventDefinition<P> | string, handler: EventHandler<P>, options: SubscribeOptions = {}): void {
     const pattern = typeof event === 'string' ? event : event.type;
     this.ensureRegistrationOpen(pattern);
-    this.dispatcher.addEventHandler(pattern, handler as EventHandler<unknown>);
+    const dispatcher = options.scope === 'instance' ? this.instanceDispatcher : this.dispatcher;
+    dispatcher.addEventHandler(pattern, handler as EventHandler<unknown>);
   }
 
   async start(): Promise<void> {
@@ -323,6 +331,32 @@ export class RabbitMqMessageBus extends MessageBus {
       session.consumers.set(role, consumer);
       await consumer.start();
     }
+    await this.startInstanceEventsConsumer(session);
+  }
+
+  /**
+   * This instance's own event queue (exclusive, auto-delete): it disappears with the connection and
+   * is declared again after a reconnect, so events published in between never reach this instance.
+   */
+  private async startInstanceEventsConsumer(session: Session): Promise<void> {
+    const patterns = this.instanceDispatcher.eventPatterns();
+    if (patterns.length === 0) return;
+    const queue = await declareInstanceEventsQueue(session.consumer, this.service, this.instanceId, patterns);
+    if (session.consumers.has('instance-events') || !this.consuming || this.session !== session) return;
+    const consumer = new QueueConsumer({
+      queue,
+      role: 'events',
+      channel: session.consumer,
+      publishConfirmed: (target, content, options) => this.publishToQueueConfirmed(target, content, options),
+      dispatch: (envelope) => this.instanceDispatcher.dispatchEvent(envelope),
+      retryDelaysMs: [],
+      dropFailures: true,
+      inFlight: this.inFlight,
+      observer: this.observer,
+      logger: this.logger,
+    });
+    session.consumers.set('instance-events', consumer);
+    await consumer.start();
   }
 
   /** Bindings are declared by start(), so everything must be registered before it. */

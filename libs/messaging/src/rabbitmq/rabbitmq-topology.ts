@@ -1,6 +1,13 @@
 import type { Channel } from 'amqplib';
 import type { QueueRole } from '../port/message-bus.js';
-import { deadLetterQueueName, EVENTS_EXCHANGE, queueName, REQUESTS_EXCHANGE, retryQueueName } from '../port/topology.js';
+import {
+  deadLetterQueueName,
+  EVENTS_EXCHANGE,
+  instanceEventsQueueName,
+  queueName,
+  REQUESTS_EXCHANGE,
+  retryQueueName,
+} from '../port/topology.js';
 
 export function exchangeFor(role: QueueRole): string {
   return role === 'requests' ? REQUESTS_EXCHANGE : EVENTS_EXCHANGE;
@@ -37,5 +44,22 @@ export async function declareServiceQueues(
   ]);
   const exchange = exchangeFor(role);
   await Promise.all([...routingKeys].map((key) => channel.bindQueue(queue, exchange, key)));
+  return queue;
+}
+
+/**
+ * `voxify.<service>.events.<instance id>`: this bus instance's own event queue, for subscriptions
+ * every replica must see. Exclusive and auto-delete (gone with the connection), not durable, and
+ * without retry or dead-letter queues.
+ */
+export async function declareInstanceEventsQueue(
+  channel: Channel,
+  service: string,
+  instanceId: string,
+  routingKeys: Iterable<string>,
+): Promise<string> {
+  const queue = instanceEventsQueueName(service, instanceId);
+  await channel.assertQueue(queue, { exclusive: true, autoDelete: true, durable: false });
+  await Promise.all([...routingKeys].map((key) => channel.bindQueue(queue, EVENTS_EXCHANGE, key)));
   return queue;
 }

@@ -246,6 +246,65 @@ export function describeMessageBusContract(name: string, connect: () => Promise<
       });
     });
 
+    describe('instance-scoped subscriptions', () => {
+      it('delivers an instance-scoped event to every instance of a service, a service-scoped one to only one', async () => {
+        const owner = uniqueService();
+        const keyRevoked = testEvent<{ keyId: string }>(owner, 'key.revoked');
+        const keyCreated = testEvent<{ keyId: string }>(owner, 'key.created');
+        const service = uniqueService();
+        const broadcast: Record<string, string[]> = { one: [], two: [] };
+        const shared: Record<string, string[]> = { one: [], two: [] };
+        for (const instance of ['one', 'two']) {
+          await startBus(service, {}, (bus) => {
+            bus.subscribe(keyRevoked, async ({ keyId }) => void broadcast[instance]!.push(keyId), { scope: 'instance' });
+            bus.subscribe(keyCreated, async ({ keyId }) => void shared[instance]!.push(keyId));
+          });
+        }
+        const publisher = await startBus(owner);
+
+        await publisher.publish(keyRevoked, { keyId: 'k-1' });
+        await publisher.publish(keyCreated, { keyId: 'k-2' });
+
+        await waitFor('both instances to get the broadcast', () => broadcast.one!.length > 0 && broadcast.two!.length > 0);
+        await waitFor('one instance to get the shared event', () => shared.one!.length + shared.two!.length > 0);
+        await sleep(100);
+        expect(broadcast).toEqual({ one: ['k-1'], two: ['k-1'] });
+        expect([...shared.one!, ...shared.two!]).toEqual(['k-2']);
+      });
+
+      it('logs and drops an event whose instance-scoped handler fails, without retrying or dead-lettering it', async () => {
+        const owner = uniqueService();
+        const flaky = testEvent<{ n: number }>(owner, 'cache.flaky');
+        const errors: string[] = [];
+        const logger = {
+          info: () => undefined,
+          warn: () => undefined,
+          error: (_fields: object, message: string) => void errors.push(message),
+        };
+        const handled: number[] = [];
+        const bus = await startBus(uniqueService(), { logger }, (b) =>
+          b.subscribe(
+            flaky,
+            async ({ n }) => {
+              handled.push(n);
+              if (n === 1) throw new Error('cache update failed');
+            },
+            { scope: 'instance' },
+          ),
+        );
+        const publisher = await startBus(owner);
+
+        await publisher.publish(flaky, { n: 1 });
+        await publisher.publish(flaky, { n: 2 });
+
+        await waitFor('the event after the failing one', () => handled.includes(2));
+        await sleep(FAST_RETRIES[1] * 3);
+        expect(handled).toEqual([1, 2]);
+        expect(errors).toHaveLength(1);
+        await expect(bus.peekDeadLetters('events')).resolves.toEqual([]);
+      });
+    });
+
     describe('competing consumers', () => {
       it('shares the commands of one service between its instances, each handled exactly once', async () => {
         const service = uniqueService();
