@@ -2,6 +2,7 @@ export * from './http/configure-gateway-http.js';
 export * from './http/create-gateway-fastify-adapter.js';
 export * from './http/gateway-security.options.js';
 export * from './http/request-id.js';
+export * from './http/http-request-tracer.js';
 export * from './http/security-headers.hook.js';
 export * from './envelope/api-envelope.js';
 export * from './envelope/envelope-route-config.js';

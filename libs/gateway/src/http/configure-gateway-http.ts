@@ -5,6 +5,7 @@ import { registerHttpMetricsHook } from '../metrics/http-metrics.hook.js';
 import { setupGatewaySwagger } from '../swagger/setup-gateway-swagger.js';
 import { createGatewayValidationPipe } from '../validation/create-gateway-validation-pipe.js';
 import { GATEWAY_HELMET_OPTIONS, gatewayCorsOptions } from './gateway-security.options.js';
+import type { HttpRequestTracer } from './http-request-tracer.js';
 import { registerRequestContextHooks } from './request-context.hooks.js';
 import { registerSecurityHeadersHook } from './security-headers.hook.js';
 
@@ -26,6 +27,8 @@ export interface GatewayHttpOptions {
    * mode, end every app in the process.
    */
   shutdownSignals?: boolean;
+  /** A server span per request (OpenTelemetry in the service runtime); none by default. */
+  tracer?: HttpRequestTracer;
 }
 
 /**
@@ -40,7 +43,7 @@ export function configureGatewayHttp(app: NestFastifyApplication, options: Gatew
     );
   }
 
-  registerRequestContextHooks(fastify);
+  registerRequestContextHooks(fastify, options.tracer);
   registerHttpMetricsHook(fastify);
   registerResponseEnvelopeHooks(fastify);
   registerSecurityHeadersHook(fastify, GATEWAY_HELMET_OPTIONS);
