@@ -21,6 +21,7 @@ import {
   type BusOptions,
 } from '../port/bus-options.js';
 import { createEnvelope } from '../port/envelope-factory.js';
+import { NOOP_MESSAGE_TRACER, sendTraced, type MessageTracer } from '../port/message-tracer.js';
 import {
   MessageBus,
   type DeadLetter,
@@ -77,6 +78,7 @@ export class InProcessMessageBus extends MessageBus {
   private readonly prefetch: number;
   private readonly retryDelaysMs: readonly number[];
   private readonly observer: BusObserver;
+  private readonly tracer: MessageTracer;
   private readonly logger: BusLogger | undefined;
   private readonly replyQueue: string;
   private readonly replyConsumer: InProcessConsumer;
@@ -97,6 +99,7 @@ export class InProcessMessageBus extends MessageBus {
     this.prefetch = options.prefetch ?? DEFAULT_PREFETCH;
     this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
     this.observer = options.observer ?? NOOP_BUS_OBSERVER;
+    this.tracer = options.tracer ?? NOOP_MESSAGE_TRACER;
     this.logger = options.logger;
     this.replyQueue = `voxify.${this.service}.replies.${this.instanceId}`;
     broker.assertQueue(this.replyQueue);
@@ -104,15 +107,15 @@ export class InProcessMessageBus extends MessageBus {
   }
 
   send<P, R>(command: CommandDefinition<P, R>, payload: P, options?: RequestOptions): Promise<R> {
-    return this.request(command, payload, options);
+    return sendTraced(this.tracer, command, options, (traced) => this.request(command, payload, traced));
   }
 
   query<P, R>(query: QueryDefinition<P, R>, payload: P, options?: RequestOptions): Promise<R> {
-    return this.request(query, payload, options);
+    return sendTraced(this.tracer, query, options, (traced) => this.request(query, payload, traced));
   }
 
   async publish<P>(event: EventDefinition<P>, payload: P, options: PublishOptions = {}): Promise<void> {
-    await this.publishEnvelopes([createEnvelope(event, payload, options)]);
+    await sendTraced(this.tracer, event, options, (traced) => this.publishEnvelopes([createEnvelope(event, payload, traced)]));
   }
 
   async publishEnvelopes(envelopes: readonly MessageEnvelope[]): Promise<void> {
@@ -292,7 +295,7 @@ export class InProcessMessageBus extends MessageBus {
     const envelope = JSON.parse(delivery.message.body) as MessageEnvelope;
     const registration = this.requestHandlers.get(envelope.type);
     const outcome: HandlerOutcome = registration
-      ? await runHandler(envelope, () => registration.handler(envelope.payload, envelope))
+      ? await runHandler(envelope, () => this.tracer.traceHandling(envelope, () => registration.handler(envelope.payload, envelope)))
       : { kind: 'failed', error: new Error(`No handler for ${envelope.type} in ${this.service}`) };
     // A closed bus is a dead connection: no reply, no ack, the broker has requeued the message.
     if (this.state === 'closed') return;
@@ -324,9 +327,11 @@ export class InProcessMessageBus extends MessageBus {
     const subscribers = this.subscriptions.filter(
       (subscription) => subscription.scope === scope && topicMatches(subscription.pattern, envelope.type),
     );
-    const outcome = await runHandler(envelope, async () => {
-      for (const subscriber of subscribers) await subscriber.handler(envelope.payload, envelope);
-    });
+    const outcome = await runHandler(envelope, () =>
+      this.tracer.traceHandling(envelope, async () => {
+        for (const subscriber of subscribers) await subscriber.handler(envelope.payload, envelope);
+      }),
+    );
     if (this.state === 'closed') return;
 
     let consumed: ConsumeOutcome;

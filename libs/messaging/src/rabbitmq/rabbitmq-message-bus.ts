@@ -5,6 +5,7 @@ import { NOOP_BUS_OBSERVER, type BusObserver } from '../port/bus-observer.js';
 import { BrokerUnavailableError, BusTimeoutError, ServiceUnavailableError } from '../port/bus-errors.js';
 import { DEFAULT_PREFETCH, DEFAULT_RETRY_DELAYS_MS, DEFAULT_TIMEOUT_MS, type BusLogger } from '../port/bus-options.js';
 import { createEnvelope } from '../port/envelope-factory.js';
+import { NOOP_MESSAGE_TRACER, sendTraced, type MessageTracer } from '../port/message-tracer.js';
 import {
   MessageBus,
   type DeadLetter,
@@ -60,6 +61,7 @@ export class RabbitMqMessageBus extends MessageBus {
   private readonly retryDelaysMs: readonly number[];
   private readonly closeGraceMs: number;
   private readonly observer: BusObserver;
+  private readonly tracer: MessageTracer;
   private readonly logger: BusLogger | undefined;
   private readonly connection: BrokerConnection;
   private readonly pending = new PendingRequests();
@@ -89,6 +91,7 @@ export class RabbitMqMessageBus extends MessageBus {
     this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
     this.closeGraceMs = options.closeGraceMs ?? 0;
     this.observer = options.observer ?? NOOP_BUS_OBSERVER;
+    this.tracer = options.tracer ?? NOOP_MESSAGE_TRACER;
     this.logger = options.logger;
     this.connection = new BrokerConnection({
       url: options.url,
@@ -116,15 +119,15 @@ export class RabbitMqMessageBus extends MessageBus {
   }
 
   send<P, R>(command: CommandDefinition<P, R>, payload: P, options?: RequestOptions): Promise<R> {
-    return this.request(command, payload, options);
+    return sendTraced(this.tracer, command, options, (traced) => this.request(command, payload, traced));
   }
 
   query<P, R>(query: QueryDefinition<P, R>, payload: P, options?: RequestOptions): Promise<R> {
-    return this.request(query, payload, options);
+    return sendTraced(this.tracer, query, options, (traced) => this.request(query, payload, traced));
   }
 
   publish<P>(event: EventDefinition<P>, payload: P, options?: PublishOptions): Promise<void> {
-    return this.publishEnvelopes([createEnvelope(event, payload, options)]);
+    return sendTraced(this.tracer, event, options, (traced) => this.publishEnvelopes([createEnvelope(event, payload, traced)]));
   }
 
   publishEnvelopes(envelopes: readonly MessageEnvelope[]): Promise<void> {
@@ -322,7 +325,10 @@ export class RabbitMqMessageBus extends MessageBus {
         role,
         channel: session.consumer,
         publishConfirmed: (target, content, options) => this.publishToQueueConfirmed(target, content, options),
-        dispatch: (envelope) => (role === 'requests' ? this.dispatcher.dispatchRequest(envelope) : this.dispatcher.dispatchEvent(envelope)),
+        dispatch: (envelope) =>
+          this.tracer.traceHandling(envelope, async () =>
+            role === 'requests' ? this.dispatcher.dispatchRequest(envelope) : this.dispatcher.dispatchEvent(envelope),
+          ),
         retryDelaysMs: this.retryDelaysMs,
         inFlight: this.inFlight,
         observer: this.observer,
@@ -348,7 +354,7 @@ export class RabbitMqMessageBus extends MessageBus {
       role: 'events',
       channel: session.consumer,
       publishConfirmed: (target, content, options) => this.publishToQueueConfirmed(target, content, options),
-      dispatch: (envelope) => this.instanceDispatcher.dispatchEvent(envelope),
+      dispatch: (envelope) => this.tracer.traceHandling(envelope, () => this.instanceDispatcher.dispatchEvent(envelope)),
       retryDelaysMs: [],
       dropFailures: true,
       inFlight: this.inFlight,
