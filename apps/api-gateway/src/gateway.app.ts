@@ -10,6 +10,7 @@ import {
   NestPinoLogger,
   PrometheusBusObserver,
   ServiceRuntimeModule,
+  type ProcessTracing,
 } from '#service-runtime';
 import type { GatewayConfig } from './gateway.config.js';
 
@@ -25,16 +26,20 @@ const VERSION = process.env.npm_package_version ?? '0.1.0';
 export async function startGateway(
   config: GatewayConfig,
   createBus: (options: BusOptions) => Promise<MessageBus>,
+  /** The process's tracing: a server span per request, continued through the bus; none without it. */
+  processTracing?: ProcessTracing,
 ): Promise<RunningGateway> {
   const logger = createLogger('api-gateway', config.logLevel);
   const lifecycle = new AppLifecycle('api-gateway');
   ensureDefaultMetrics();
+  const tracing = processTracing?.forApp('api-gateway');
   const bus = await createBus({
     service: 'api-gateway',
     prefetch: config.busPrefetch,
     defaultTimeoutMs: config.busRequestTimeoutMs,
     retryDelaysMs: config.busRetryDelaysMs,
     observer: new PrometheusBusObserver('api-gateway'),
+    tracer: tracing?.messages,
     logger,
   });
 
@@ -59,6 +64,7 @@ export async function startGateway(
     bodyLimitBytes: config.bodyLimitBytes,
     docsEnabled: config.docsEnabled,
     version: VERSION,
+    tracer: tracing?.http,
   });
   await app.listen(config.port, config.host);
   const url = await app.getUrl();

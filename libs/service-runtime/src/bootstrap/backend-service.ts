@@ -11,8 +11,10 @@ import type { ReadinessCheck } from '../health/readiness-check.js';
 import { createLogger, type Logger } from '../logging/create-logger.js';
 import { NestPinoLogger } from '../logging/nest-pino-logger.js';
 import { ensureDefaultMetrics } from '../metrics/metrics-registry.js';
+import { trackOutboxLag } from '../metrics/outbox-lag.metrics.js';
 import { PrometheusBusObserver } from '../metrics/prometheus-bus-observer.js';
 import { ServiceRuntimeModule } from '../service-runtime.module.js';
+import type { ProcessTracing } from '../tracing/process-tracing.js';
 import { OUTBOX_RELAY } from './outbox-relay.token.js';
 
 // TypeORM accepts migration/entity classes as functions.
@@ -35,6 +37,8 @@ export interface ServiceInfrastructure {
   runtime: ServiceRuntimeConfig;
   /** Listen for ops HTTP (health, metrics) on this port; omit in the embedded mode. */
   http?: { host: string; port: number };
+  /** The process's tracing (see ProcessTracing); no spans without it. */
+  tracing?: ProcessTracing;
 }
 
 export interface RunningService {
@@ -53,6 +57,7 @@ export async function startBackendService(definition: BackendServiceDefinition, 
   const logger = createLogger(service, runtime.logLevel);
   const lifecycle = new AppLifecycle(service);
   ensureDefaultMetrics();
+  const tracing = infra.tracing?.forApp(service);
 
   const dataSource = createServiceDataSource({
     service,
@@ -61,6 +66,7 @@ export async function startBackendService(definition: BackendServiceDefinition, 
     entities: definition.entities,
     poolSize: runtime.databasePoolSize,
   });
+  tracing?.traceQueries(dataSource);
   await dataSource.initialize();
   const applied = await runServiceMigrations(dataSource);
   if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
@@ -71,9 +77,11 @@ export async function startBackendService(definition: BackendServiceDefinition, 
     defaultTimeoutMs: runtime.busRequestTimeoutMs,
     retryDelaysMs: runtime.busRetryDelaysMs,
     observer: new PrometheusBusObserver(service),
+    tracer: tracing?.messages,
     logger,
   });
   const outboxRelay = new OutboxRelay(dataSource, bus, { pollIntervalMs: runtime.outboxPollIntervalMs, logger });
+  const untrackOutboxLag = trackOutboxLag(service, outboxRelay);
 
   @Module({})
   class BackendServiceRootModule {}
@@ -116,6 +124,7 @@ export async function startBackendService(definition: BackendServiceDefinition, 
       lifecycle.startDraining();
       await bus.stopConsuming(runtime.shutdownGraceMs);
       await outboxRelay.stop();
+      untrackOutboxLag();
       await app.close();
       await dataSource.destroy();
       logger.info({}, `${service} stopped`);
