@@ -46,10 +46,11 @@ export const UpdateProfileCommand = defineCommand<
   UserView
 >('identity', 'identity.user.update-profile');
 
-export const ChangePasswordCommand = defineCommand<{ user_id: string; current_password: string; new_password: string }, void>(
-  'identity',
-  'identity.user.change-password',
-);
+/** Ends the user's other sessions; `session_id` (the caller's own, from its access token) is kept. */
+export const ChangePasswordCommand = defineCommand<
+  { user_id: string; current_password: string; new_password: string; session_id?: string },
+  void
+>('identity', 'identity.user.change-password');
 
 export const CreateApiKeyCommand = defineCommand<
   { user_id: string; name: string; scopes: ApiKeyScope[]; expires_at?: string },
