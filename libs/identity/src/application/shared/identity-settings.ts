@@ -1,0 +1,4 @@
+/** Settings of the identity use cases that come from configuration. */
+export class IdentitySettings {
+  constructor(readonly refreshTokenTtlSeconds: number) {}
+}
