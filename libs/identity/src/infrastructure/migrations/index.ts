@@ -1,4 +1,5 @@
 import { serviceFoundationMigration } from '#persistence';
+import { IdentityAccounts1763942400000 } from './identity-accounts.migration.js';
 
 /** The identity schema's migrations, oldest first. */
-export const identityMigrations = [serviceFoundationMigration('identity', 1763856000000)];
+export const identityMigrations = [serviceFoundationMigration('identity', 1763856000000), IdentityAccounts1763942400000];
