@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { configureGatewayHttp, createGatewayFastifyAdapter, GatewayModule } from '#gateway';
+import { configureGatewayHttp, createGatewayFastifyAdapter, GatewayAccessModule, GatewayModule, GrpcGatewayServer } from '#gateway';
 import { MessagingModule, type BusOptions, type MessageBus } from '#messaging';
 import {
   AppLifecycle,
@@ -17,6 +17,8 @@ import type { GatewayConfig } from './gateway.config.js';
 export interface RunningGateway {
   app: NestFastifyApplication;
   url: string;
+  /** The gRPC port, when gRPC is enabled. */
+  grpcPort?: number;
   close(): Promise<void>;
 }
 
@@ -51,6 +53,13 @@ export async function startGateway(
       ServiceRuntimeModule.forApp({ lifecycle, logger, bus, serveHealth: false, serveMetrics: true }),
       MessagingModule.forRoot({ bus }),
       GatewayModule.forRoot({ healthTimeoutMs: config.healthTimeoutMs, version: VERSION }),
+      GatewayAccessModule.forRoot({
+        auth: config.auth,
+        rateLimits: config.rateLimits,
+        redisUrl: config.redisUrl,
+        busRequestTimeoutMs: config.busRequestTimeoutMs,
+        grpc: config.grpc.enabled ? { port: config.grpc.port, host: config.host, shutdownGraceMs: config.shutdownGraceMs } : undefined,
+      }),
     ],
   };
 
@@ -68,12 +77,14 @@ export async function startGateway(
   });
   await app.listen(config.port, config.host);
   const url = await app.getUrl();
-  logger.info({ url, docs: config.docsEnabled ? `${url}/docs` : undefined }, 'api-gateway listening');
+  const grpcPort = config.grpc.enabled ? app.get(GrpcGatewayServer).port : undefined;
+  logger.info({ url, grpcPort, docs: config.docsEnabled ? `${url}/docs` : undefined }, 'api-gateway listening');
 
   let closing: Promise<void> | undefined;
   return {
     app,
     url,
+    grpcPort,
     close: () =>
       (closing ??= (async () => {
         lifecycle.startDraining();

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { GatewayAuthOptions, RateLimitPolicy, RateLimitPolicyName } from '#gateway';
+import { accessTokenEnvShape, accessTokenSettingsFrom } from '#identity';
 import { env, loadConfig } from '#service-runtime';
 
 export interface GatewayConfig {
@@ -14,7 +16,15 @@ export interface GatewayConfig {
   busRequestTimeoutMs: number;
   busRetryDelaysMs: number[];
   shutdownGraceMs: number;
+  auth: GatewayAuthOptions;
+  /** Read at request time through RateLimitPolicies, so they can be changed while running. */
+  rateLimits: Record<RateLimitPolicyName, RateLimitPolicy>;
+  /** Rate-limit counters in Redis (shared by every replica) when set. */
+  redisUrl?: string;
+  grpc: { enabled: boolean; port: number };
 }
+
+const MINUTE_MS = 60_000;
 
 export const gatewayEnvShape = {
   PORT: env.port(8080),
@@ -29,6 +39,17 @@ export const gatewayEnvShape = {
   BUS_REQUEST_TIMEOUT_MS: env.positiveInt(5000),
   BUS_RETRY_DELAYS_MS: env.intList([100, 500, 2000]),
   SHUTDOWN_GRACE_MS: env.positiveInt(10000),
+  ...accessTokenEnvShape,
+  REDIS_URL: env.url(['redis', 'rediss']).optional(),
+  RATE_LIMIT_PER_MINUTE: env.positiveInt(100),
+  AUTH_RATE_LIMIT: env.positiveInt(20),
+  AUTH_RATE_LIMIT_WINDOW_MS: env.positiveInt(15 * MINUTE_MS),
+  FAILED_LOGIN_LIMIT: env.positiveInt(10),
+  FAILED_LOGIN_WINDOW_MS: env.positiveInt(15 * MINUTE_MS),
+  API_KEY_CACHE_TTL_MS: env.positiveInt(MINUTE_MS),
+  API_KEY_REFUSAL_CACHE_TTL_MS: env.positiveInt(5000),
+  GRPC_ENABLED: env.boolean(true),
+  GRPC_PORT: env.port(50051),
 };
 
 export function gatewayConfigFrom(parsed: z.output<z.ZodObject<typeof gatewayEnvShape>>): GatewayConfig {
@@ -52,6 +73,20 @@ export function gatewayConfigFrom(parsed: z.output<z.ZodObject<typeof gatewayEnv
     busRequestTimeoutMs: parsed.BUS_REQUEST_TIMEOUT_MS,
     busRetryDelaysMs: parsed.BUS_RETRY_DELAYS_MS,
     shutdownGraceMs: parsed.SHUTDOWN_GRACE_MS,
+    auth: {
+      accessTokens: accessTokenSettingsFrom(parsed),
+      apiKeyCacheTtlMs: parsed.API_KEY_CACHE_TTL_MS,
+      apiKeyRefusalCacheTtlMs: parsed.API_KEY_REFUSAL_CACHE_TTL_MS,
+    },
+    rateLimits: {
+      principal: { limit: parsed.RATE_LIMIT_PER_MINUTE, windowMs: MINUTE_MS },
+      'auth.login': { limit: parsed.AUTH_RATE_LIMIT, windowMs: parsed.AUTH_RATE_LIMIT_WINDOW_MS },
+      'auth.register': { limit: parsed.AUTH_RATE_LIMIT, windowMs: parsed.AUTH_RATE_LIMIT_WINDOW_MS },
+      'auth.refresh': { limit: parsed.AUTH_RATE_LIMIT, windowMs: parsed.AUTH_RATE_LIMIT_WINDOW_MS },
+      'auth.failed-login': { limit: parsed.FAILED_LOGIN_LIMIT, windowMs: parsed.FAILED_LOGIN_WINDOW_MS },
+    },
+    ...(parsed.REDIS_URL === undefined ? {} : { redisUrl: parsed.REDIS_URL }),
+    grpc: { enabled: parsed.GRPC_ENABLED, port: parsed.GRPC_PORT },
   };
 }
 

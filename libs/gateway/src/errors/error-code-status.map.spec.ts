@@ -17,6 +17,15 @@ describe('httpStatusForErrorCode', () => {
     ['SERVICE_UNAVAILABLE', 503],
     ['UPSTREAM_TIMEOUT', 504],
     ['SAMPLE_TOO_SHORT', 422],
+    ['WEAK_PASSWORD', 400],
+    ['INVALID_SCOPES', 400],
+    ['INVALID_CREDENTIALS', 401],
+    ['TOKEN_EXPIRED', 401],
+    ['TOKEN_INVALID', 401],
+    ['TOKEN_REUSED', 401],
+    ['ACCOUNT_DISABLED', 403],
+    ['API_KEY_NOT_FOUND', 404],
+    ['USER_NOT_FOUND', 404],
   ])('maps %s to %i', (code, status) => {
     expect(httpStatusForErrorCode(code)).toBe(status);
   });

@@ -1,4 +1,4 @@
-import { ErrorCode } from '#contracts';
+import { ErrorCode, IdentityErrorCode } from '#contracts';
 
 /**
  * HTTP status for an error code carried by an `ApplicationError` (from a service over the bus, or
@@ -14,7 +14,14 @@ export const ERROR_CODE_HTTP_STATUS = new Map<string, number>([
   [ErrorCode.CONFLICT, 409],
   [ErrorCode.PAYLOAD_TOO_LARGE, 413],
   [ErrorCode.RATE_LIMITED, 429],
-  ['QUOTA_EXCEEDED', 429],
+  [IdentityErrorCode.QUOTA_EXCEEDED, 429],
+  [IdentityErrorCode.WEAK_PASSWORD, 400],
+  [IdentityErrorCode.INVALID_SCOPES, 400],
+  [IdentityErrorCode.INVALID_CREDENTIALS, 401],
+  [IdentityErrorCode.TOKEN_EXPIRED, 401],
+  [IdentityErrorCode.TOKEN_INVALID, 401],
+  [IdentityErrorCode.TOKEN_REUSED, 401],
+  [IdentityErrorCode.ACCOUNT_DISABLED, 403],
   [ErrorCode.INTERNAL_ERROR, 500],
   [ErrorCode.SERVICE_UNAVAILABLE, 503],
   [ErrorCode.UPSTREAM_TIMEOUT, 504],

@@ -1,7 +1,7 @@
-import { Global, Module, type Type } from '@nestjs/common';
+import { Global, Module, type LoggerService, type ModuleMetadata, type Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { MessageBus } from '#messaging';
+import { MessageBus, MessagingModule } from '#messaging';
 import { GatewayModule } from '../gateway.module.js';
 import { configureGatewayHttp, type GatewayHttpOptions } from '../http/configure-gateway-http.js';
 import { createGatewayFastifyAdapter } from '../http/create-gateway-fastify-adapter.js';
@@ -13,6 +13,15 @@ export interface TestGatewayOptions extends Partial<GatewayHttpOptions> {
   /** Extra controllers standing in for the feature routes of later work. */
   controllers?: Type[];
   healthTimeoutMs?: number;
+  /** Feature modules, e.g. GatewayAccessModule. */
+  imports?: ModuleMetadata['imports'];
+  /**
+   * The gateway owns its bus, as the api-gateway app does (MessagingModule): its @OnEvent handlers
+   * are registered, and the bus is started with the app and closed with it.
+   */
+  ownsBus?: boolean;
+  /** Nest's logger (silent when absent). */
+  logger?: LoggerService;
 }
 
 export interface TestGateway {
@@ -31,11 +40,15 @@ export async function createTestGateway(options: TestGatewayOptions): Promise<Te
   if (docsEnabled) await bridgeEsmOnlyDependenciesForJest();
   const bodyLimitBytes = options.bodyLimitBytes ?? 1024;
   const moduleRef = await Test.createTestingModule({
-    imports: [TestBusModule, GatewayModule.forRoot({ version: '9.9.9-test', healthTimeoutMs: options.healthTimeoutMs })],
+    imports: [
+      options.ownsBus ? MessagingModule.forRoot({ bus: options.bus }) : TestBusModule,
+      GatewayModule.forRoot({ version: '9.9.9-test', healthTimeoutMs: options.healthTimeoutMs }),
+      ...(options.imports ?? []),
+    ],
     controllers: options.controllers ?? [],
   }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createGatewayFastifyAdapter({ bodyLimitBytes, trustProxy: false }), {
-    logger: false,
+    logger: options.logger ?? false,
   });
   configureGatewayHttp(app, {
     corsOrigins: options.corsOrigins ?? ['https://app.voxify.test'],

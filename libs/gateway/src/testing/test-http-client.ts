@@ -38,4 +38,12 @@ export class TestHttpClient {
   post(path: string, request?: TestRequest): Promise<TestResponse> {
     return this.request('POST', path, request);
   }
+
+  patch(path: string, request?: TestRequest): Promise<TestResponse> {
+    return this.request('PATCH', path, request);
+  }
+
+  delete(path: string, request?: TestRequest): Promise<TestResponse> {
+    return this.request('DELETE', path, request);
+  }
 }

@@ -1,0 +1,49 @@
+import { status } from '@grpc/grpc-js';
+import { ApplicationError, ErrorCode } from '#contracts';
+import { BrokerUnavailableError, BusTimeoutError, ServiceUnavailableError } from '#messaging';
+import { UNAUTHENTICATED_CODES } from '../auth/auth-errors.js';
+
+export interface GrpcFailure {
+  code: status;
+  details: string;
+  /** The Voxify error code, sent back as `voxify-error-code` trailing metadata. */
+  errorCode: string;
+  /** Not the caller's fault: worth logging, and its message is not shown to the caller. */
+  unexpected: boolean;
+}
+
+const STATUS_BY_ERROR_CODE = new Map<string, status>([
+  [ErrorCode.PERMISSION_DENIED, status.PERMISSION_DENIED],
+  [ErrorCode.VALIDATION_ERROR, status.INVALID_ARGUMENT],
+  [ErrorCode.NOT_FOUND, status.NOT_FOUND],
+  [ErrorCode.CONFLICT, status.ALREADY_EXISTS],
+  [ErrorCode.RATE_LIMITED, status.RESOURCE_EXHAUSTED],
+  ['QUOTA_EXCEEDED', status.RESOURCE_EXHAUSTED],
+]);
+
+/** The gRPC status for what a call threw; the mapping mirrors the HTTP one. */
+export function grpcFailureFor(error: unknown): GrpcFailure {
+  if (error instanceof ApplicationError) {
+    const code = UNAUTHENTICATED_CODES.has(error.code)
+      ? status.UNAUTHENTICATED
+      : (STATUS_BY_ERROR_CODE.get(error.code) ?? (error.code.endsWith('_NOT_FOUND') ? status.NOT_FOUND : status.FAILED_PRECONDITION));
+    return { code, details: error.message, errorCode: error.code, unexpected: false };
+  }
+  if (error instanceof BusTimeoutError) {
+    return {
+      code: status.DEADLINE_EXCEEDED,
+      details: 'An upstream service did not answer in time',
+      errorCode: ErrorCode.UPSTREAM_TIMEOUT,
+      unexpected: false,
+    };
+  }
+  if (error instanceof ServiceUnavailableError || error instanceof BrokerUnavailableError) {
+    return {
+      code: status.UNAVAILABLE,
+      details: 'The service is temporarily unavailable',
+      errorCode: ErrorCode.SERVICE_UNAVAILABLE,
+      unexpected: false,
+    };
+  }
+  return { code: status.INTERNAL, details: 'An unexpected error occurred', errorCode: ErrorCode.INTERNAL_ERROR, unexpected: true };
+}
