@@ -1,10 +1,13 @@
 import type { BackendServiceDefinition } from '#service-runtime';
-import { IdentityModule, identityMigrations } from '#identity';
+import { IdentityModule, identityEntities, identityMigrations } from '#identity';
+import type { IdentityConfig } from './identity.config.js';
 
-/** The identity app: the identity bounded context on its own schema. */
-export const identityService: BackendServiceDefinition = {
-  service: 'identity',
-  contextModule: IdentityModule,
-  migrations: identityMigrations,
-  entities: [],
-};
+/** The identity app: the identity bounded context on its own schema, configured by `loadIdentityConfig`. */
+export function createIdentityService(config: IdentityConfig): BackendServiceDefinition {
+  return {
+    service: 'identity',
+    contextModule: IdentityModule.forRoot(config),
+    migrations: identityMigrations,
+    entities: identityEntities,
+  };
+}
