@@ -28,7 +28,7 @@ export class ListUsersHandler {
     }
 
     const { users, total } = await this.users.search({
-      emailContains: payload.email?.trim().toLowerCase() || undefined,
+      emailContains: typeof payload.email === 'string' ? payload.email.trim().toLowerCase() || undefined : undefined,
       role: payload.role,
       status: payload.status,
       offset: (page - 1) * pageSize,

@@ -41,7 +41,7 @@ export class LoginHandler {
     });
     user.recordLogin(now);
     await this.unitOfWork.run(async () => {
-      await this.users.update(user);
+      await this.users.updateLastLogin(user);
       await this.sessions.save(session);
     });
     this.logger.info({ userId: user.id, sessionId: session.id }, 'user logged in');

@@ -31,6 +31,10 @@ export class TypeOrmUserRepository extends UserRepository {
     await this.translateDuplicateEmail(() => this.repository.insert(userToRecord(user)));
   }
 
+  async updateLastLogin(user: User): Promise<void> {
+    await this.repository.update({ id: user.id }, { last_login_at: user.lastLoginAt });
+  }
+
   async update(user: User): Promise<void> {
     const { id, ...changes } = userToRecord(user);
     await this.translateDuplicateEmail(() => this.repository.update({ id }, changes));
