@@ -7,5 +7,7 @@ export function gatewayTestEnv(): NodeJS.ProcessEnv {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     DOCS_ENABLED: 'false',
     HEALTH_TIMEOUT_MS: '1000',
+    JWT_SECRET: 'a-test-secret-that-is-long-enough-for-hs256',
+    GRPC_ENABLED: 'false',
   };
 }
