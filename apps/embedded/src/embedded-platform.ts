@@ -3,14 +3,12 @@ import { InProcessBroker, InProcessMessageBus, RabbitMqMessageBus, type BusOptio
 import { startEmbeddedPostgres } from '#persistence';
 import { createLogger, startBackendService, type RunningService } from '#service-runtime';
 import { startGateway, type RunningGateway } from '../../api-gateway/src/gateway.app.js';
-import { identityService } from '../../identity/src/identity.service.js';
+import { createIdentityService } from '../../identity/src/identity.service.js';
 import { jobsService } from '../../jobs/src/jobs.service.js';
 import { storageService } from '../../storage/src/storage.service.js';
 import { synthesisService } from '../../synthesis/src/synthesis.service.js';
 import { voiceService } from '../../voice/src/voice.service.js';
 import type { EmbeddedConfig } from './embedded.config.js';
-
-const BACKEND_APPS = [identityService, voiceService, synthesisService, jobsService, storageService];
 
 export interface EmbeddedPlatform {
   url: string;
@@ -25,6 +23,7 @@ export interface EmbeddedPlatform {
  * same composition roots that run on their own; only the infrastructure handed to them differs.
  */
 export async function startEmbeddedPlatform(config: EmbeddedConfig): Promise<EmbeddedPlatform> {
+  const backendApps = [createIdentityService(config.identity), voiceService, synthesisService, jobsService, storageService];
   const logger = createLogger('embedded', config.services.logLevel);
   const started = Date.now();
 
@@ -32,7 +31,7 @@ export async function startEmbeddedPlatform(config: EmbeddedConfig): Promise<Emb
     ? undefined
     : await startEmbeddedPostgres({
         dataDir: join(config.dataDir, 'pg'),
-        maxConnections: BACKEND_APPS.length * config.services.databasePoolSize + 2,
+        maxConnections: backendApps.length * config.services.databasePoolSize + 2,
       });
   const databaseUrl = config.databaseUrl ?? embeddedPostgres!.url;
 
@@ -50,7 +49,7 @@ export async function startEmbeddedPlatform(config: EmbeddedConfig): Promise<Emb
   };
 
   try {
-    for (const definition of BACKEND_APPS) {
+    for (const definition of backendApps) {
       services.push(await startBackendService(definition, { databaseUrl, runtime: config.services, createBus }));
     }
     gateway = await startGateway(config.gateway, createBus);

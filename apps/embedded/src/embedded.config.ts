@@ -2,10 +2,13 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { env, loadConfig, runtimeConfigFrom, serviceEnvShape, type ServiceRuntimeConfig } from '#service-runtime';
 import { gatewayConfigFrom, gatewayEnvShape, type GatewayConfig } from '../../api-gateway/src/gateway.config.js';
+import { identityConfigFrom, identityEnvShape, type IdentityConfig } from '../../identity/src/identity.config.js';
+import { embeddedSecret } from './embedded-secrets.js';
 
 export interface EmbeddedConfig {
   gateway: GatewayConfig;
   services: ServiceRuntimeConfig;
+  identity: IdentityConfig;
   dataDir: string;
   /** Real servers instead of the embedded ones, when set. */
   databaseUrl?: string;
@@ -15,6 +18,7 @@ export interface EmbeddedConfig {
 const embeddedEnvShape = {
   ...serviceEnvShape,
   ...gatewayEnvShape,
+  ...identityEnvShape,
   DATA_DIR: z.string().min(1).default('./data'),
   // PGlite runs one transaction at a time, so big pools only queue; keep them small.
   DATABASE_POOL_SIZE: env.positiveInt(2),
@@ -22,11 +26,15 @@ const embeddedEnvShape = {
   AMQP_URL: env.url(['amqp', 'amqps']).optional(),
 };
 
+/** Reads the environment; a JWT_SECRET left unset is generated once and kept under DATA_DIR. */
 export function loadEmbeddedConfig(source: NodeJS.ProcessEnv = process.env): EmbeddedConfig {
-  const parsed = loadConfig('embedded', z.object(embeddedEnvShape), source);
+  const dataDir = resolve(source.DATA_DIR || './data');
+  const withSecrets = { ...source, JWT_SECRET: source.JWT_SECRET || embeddedSecret(dataDir, 'jwt-secret') };
+  const parsed = loadConfig('embedded', z.object(embeddedEnvShape), withSecrets);
   return {
     gateway: gatewayConfigFrom(parsed),
     services: runtimeConfigFrom(parsed),
+    identity: identityConfigFrom(parsed),
     dataDir: resolve(parsed.DATA_DIR),
     databaseUrl: parsed.DATABASE_URL,
     amqpUrl: parsed.AMQP_URL,
