@@ -39,6 +39,12 @@ describe('success envelope', () => {
     expect(response.json()).toEqual({ success: true, data: null });
   });
 
+  it('keeps the declared message when a handler returns nothing', async () => {
+    const response = await gateway.http.post('/api/v1/samples/nothing-with-message');
+
+    expect(response.json()).toEqual({ success: true, data: null, message: 'Nothing happened' });
+  });
+
   it('leaves the body of a @RawResponse route as it is', async () => {
     const response = await gateway.http.get('/api/v1/samples/raw/file');
 

@@ -41,7 +41,8 @@ export function registerResponseEnvelopeHooks(fastify: FastifyInstance): void {
       done(null, payload);
       return;
     }
+    const message = (request.routeOptions.config as EnvelopeRouteConfig | undefined)?.responseMessage;
     reply.header('content-type', 'application/json; charset=utf-8');
-    done(null, EMPTY_SUCCESS_BODY);
+    done(null, message === undefined ? EMPTY_SUCCESS_BODY : JSON.stringify({ success: true, data: null, message }));
   });
 }

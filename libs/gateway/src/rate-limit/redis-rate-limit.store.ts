@@ -1,3 +1,4 @@
+import type { OnModuleInit } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { RateLimitStore, type RateLimitWindow } from './rate-limit.store.js';
 
@@ -23,8 +24,9 @@ export interface RedisRateLimitStoreOptions {
 }
 
 /** Counters in Redis, shared by every gateway replica that points at it. */
-export class RedisRateLimitStore extends RateLimitStore {
+export class RedisRateLimitStore extends RateLimitStore implements OnModuleInit {
   private readonly redis: RedisWithHit;
+  private readonly onError: (error: Error) => void;
 
   constructor(options: RedisRateLimitStoreOptions) {
     super();
@@ -35,12 +37,18 @@ export class RedisRateLimitStore extends RateLimitStore {
       maxRetriesPerRequest: 1,
       lazyConnect: false,
     });
-    redis.on('error', (error: Error) => options.onError?.(error));
+    this.onError = options.onError ?? (() => undefined);
+    redis.on('error', (error: Error) => this.onError(error));
     redis.defineCommand('rateLimitHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
     this.redis = redis as RedisWithHit;
   }
 
-  /** Resolves once connected, so a gateway starting against an unreachable Redis says so at start. */
+  /** The gateway starts once Redis answers, or after a warning that limits are not enforced until it does. */
+  async onModuleInit(): Promise<void> {
+    await this.ready().catch((error: Error) => this.onError(error));
+  }
+
+  /** Resolves once connected (commands sent before then fail: there is no offline queue). */
   async ready(timeoutMs = 5000): Promise<void> {
     if (this.redis.status === 'ready') return;
     await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,5 @@
 import type { LoggerService, Type } from '@nestjs/common';
-import { InProcessMessageBus } from '#messaging';
+import { InProcessMessageBus, type BusLogger } from '#messaging';
 import { GatewayAccessModule } from '../gateway-access.module.js';
 import { GrpcGatewayServer } from '../grpc/grpc-gateway.server.js';
 import type { RateLimitPolicy, RateLimitPolicyName } from '../rate-limit/rate-limit-policies.js';
@@ -24,6 +24,7 @@ export interface AccessTestGatewayOptions {
   grpc?: boolean;
   apiKeyCacheTtlMs?: number;
   logger?: LoggerService;
+  busLogger?: BusLogger;
   controllers?: Type[];
   docsEnabled?: boolean;
 }
@@ -38,7 +39,11 @@ export interface AccessTestGateway extends TestGateway {
  * own (so several replicas can share one in-process broker).
  */
 export async function createAccessTestGateway(options: AccessTestGatewayOptions): Promise<AccessTestGateway> {
-  const bus = new InProcessMessageBus(options.backend.broker, { service: 'api-gateway', defaultTimeoutMs: 2000 });
+  const bus = new InProcessMessageBus(options.backend.broker, {
+    service: 'api-gateway',
+    defaultTimeoutMs: 2000,
+    logger: options.busLogger,
+  });
   const gateway = await createTestGateway({
     bus,
     ownsBus: true,

@@ -67,6 +67,11 @@ export class SampleController {
   @HttpCode(200)
   nothing(): void {}
 
+  @Post('nothing-with-message')
+  @HttpCode(200)
+  @ResponseMessage('Nothing happened')
+  nothingWithMessage(): void {}
+
   @Get('failing/unexpected')
   unexpected(): never {
     throw new Error('connect ECONNREFUSED postgres://voxify:s3cret@db:5432 at /srv/voice/repository.ts:42');
