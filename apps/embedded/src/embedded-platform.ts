@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { InProcessBroker, InProcessMessageBus, RabbitMqMessageBus, type BusOptions, type MessageBus } from '#messaging';
 import { startEmbeddedPostgres } from '#persistence';
-import { createLogger, startBackendService, type RunningService } from '#service-runtime';
+import { createLogger, loadTracingConfig, ProcessTracing, startBackendService, type RunningService } from '#service-runtime';
 import { startGateway, type RunningGateway } from '../../api-gateway/src/gateway.app.js';
 import { createIdentityService } from '../../identity/src/identity.service.js';
 import { jobsService } from '../../jobs/src/jobs.service.js';
@@ -26,6 +26,7 @@ export async function startEmbeddedPlatform(config: EmbeddedConfig): Promise<Emb
   const backendApps = [createIdentityService(config.identity), voiceService, synthesisService, jobsService, storageService];
   const logger = createLogger('embedded', config.services.logLevel);
   const started = Date.now();
+  const tracing = ProcessTracing.start(loadTracingConfig('voxify'));
 
   const embeddedPostgres = config.databaseUrl
     ? undefined
@@ -45,14 +46,15 @@ export async function startEmbeddedPlatform(config: EmbeddedConfig): Promise<Emb
     await gateway?.close();
     for (const service of [...services].reverse()) await service.close();
     await embeddedPostgres?.stop();
+    await tracing.shutdown();
     logger.info({}, 'Voxify stopped');
   };
 
   try {
     for (const definition of backendApps) {
-      services.push(await startBackendService(definition, { databaseUrl, runtime: config.services, createBus }));
+      services.push(await startBackendService(definition, { databaseUrl, runtime: config.services, createBus, tracing }));
     }
-    gateway = await startGateway(config.gateway, createBus);
+    gateway = await startGateway(config.gateway, createBus, tracing);
   } catch (error) {
     await close().catch(() => undefined);
     throw error;

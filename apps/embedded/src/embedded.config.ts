@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { env, loadConfig, runtimeConfigFrom, serviceEnvShape, type ServiceRuntimeConfig } from '#service-runtime';
+import { env, loadConfig, runtimeConfigFrom, serviceEnvShape, tracingEnvShape, type ServiceRuntimeConfig } from '#service-runtime';
 import { gatewayConfigFrom, gatewayEnvShape, type GatewayConfig } from '../../api-gateway/src/gateway.config.js';
 import { identityConfigFrom, identityEnvShape, type IdentityConfig } from '../../identity/src/identity.config.js';
 import { embeddedSecret } from './embedded-secrets.js';
@@ -19,6 +19,7 @@ const embeddedEnvShape = {
   ...serviceEnvShape,
   ...gatewayEnvShape,
   ...identityEnvShape,
+  ...tracingEnvShape,
   DATA_DIR: z.string().min(1).default('./data'),
   // PGlite runs one transaction at a time, so big pools only queue; keep them small.
   DATABASE_POOL_SIZE: env.positiveInt(2),
