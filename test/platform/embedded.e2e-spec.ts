@@ -14,7 +14,12 @@ describe('embedded one-process platform', () => {
 
   async function startPlatform(): Promise<{ startupMs: number }> {
     const started = Date.now();
-    platform = new AppProcess('embedded', appEntry('embedded'), { DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'info' }).start();
+    platform = new AppProcess('embedded', appEntry('embedded'), {
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+      GRPC_PORT: '0',
+    }).start();
     await waitFor(
       'embedded platform healthy',
       async () => ((await fetch(url('/api/v1/health'))).status === 200 ? true : undefined),

@@ -33,7 +33,15 @@ describe('six apps as separate processes', () => {
 
   beforeAll(async () => {
     [database, vhost] = await Promise.all([createTestDatabase('voxify_e2e'), createTestVhost('voxify-e2e')]);
-    baseEnv = { DATABASE_URL: database.url, AMQP_URL: vhost.url, LOG_LEVEL: 'info', HEALTH_TIMEOUT_MS: '1000', SHUTDOWN_GRACE_MS: '3000' };
+    baseEnv = {
+      DATABASE_URL: database.url,
+      AMQP_URL: vhost.url,
+      LOG_LEVEL: 'info',
+      HEALTH_TIMEOUT_MS: '1000',
+      SHUTDOWN_GRACE_MS: '3000',
+      JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e',
+      GRPC_PORT: '0',
+    };
     for (const service of BACKEND_SERVICES) servicePorts.set(service, await freePort());
     const gatewayPort = await freePort();
     gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
@@ -66,8 +74,9 @@ describe('six apps as separate processes', () => {
     expect(ready.body.data?.status).toBe('healthy');
     for (const service of BACKEND_SERVICES) {
       expect(ready.body.data?.services[service]?.status).toBe('ready');
-      // The migration name comes from the service's own schema: the round trip reached the database.
-      expect(ready.body.data?.services[service]?.schema_version).toMatch(new RegExp(`foundation`, 'i'));
+      // The latest migration of the service's own schema (`IdentityAccounts…`, `VoiceFoundation…`):
+      // the round trip reached that service's tables.
+      expect(ready.body.data?.services[service]?.schema_version).toMatch(new RegExp(`^${service}[A-Z]\\w*\\d{13}$`, 'i'));
     }
   }, 60000);
 
