@@ -57,6 +57,7 @@ export async function startGateway(
         auth: config.auth,
         rateLimits: config.rateLimits,
         redisUrl: config.redisUrl,
+        redisKeyPrefix: config.redisKeyPrefix,
         busRequestTimeoutMs: config.busRequestTimeoutMs,
         grpc: config.grpc.enabled ? { port: config.grpc.port, host: config.host, shutdownGraceMs: config.shutdownGraceMs } : undefined,
       }),

@@ -21,6 +21,7 @@ export interface GatewayConfig {
   rateLimits: Record<RateLimitPolicyName, RateLimitPolicy>;
   /** Rate-limit counters in Redis (shared by every replica) when set. */
   redisUrl?: string;
+  redisKeyPrefix: string;
   grpc: { enabled: boolean; port: number };
 }
 
@@ -41,6 +42,7 @@ export const gatewayEnvShape = {
   SHUTDOWN_GRACE_MS: env.positiveInt(10000),
   ...accessTokenEnvShape,
   REDIS_URL: env.url(['redis', 'rediss']).optional(),
+  REDIS_KEY_PREFIX: z.string().min(1).default('voxify:rate-limit:'),
   RATE_LIMIT_PER_MINUTE: env.positiveInt(100),
   AUTH_RATE_LIMIT: env.positiveInt(20),
   AUTH_RATE_LIMIT_WINDOW_MS: env.positiveInt(15 * MINUTE_MS),
@@ -86,6 +88,7 @@ export function gatewayConfigFrom(parsed: z.output<z.ZodObject<typeof gatewayEnv
       'auth.failed-login': { limit: parsed.FAILED_LOGIN_LIMIT, windowMs: parsed.FAILED_LOGIN_WINDOW_MS },
     },
     ...(parsed.REDIS_URL === undefined ? {} : { redisUrl: parsed.REDIS_URL }),
+    redisKeyPrefix: parsed.REDIS_KEY_PREFIX,
     grpc: { enabled: parsed.GRPC_ENABLED, port: parsed.GRPC_PORT },
   };
 }
