@@ -5,3 +5,6 @@ export const MAX_NAME_LENGTH = 100;
 export const MAX_PASSWORD_LENGTH = 256;
 export const MAX_TOKEN_LENGTH = 4096;
 export const MAX_API_KEY_NAME_LENGTH = 100;
+
+/** Emails are compared trimmed (the identity service also lower-cases them); pasted spaces are not an error. */
+export const trimmed = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);

@@ -1,9 +1,11 @@
+import { Transform } from 'class-transformer';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
-import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH } from './credential-field.limits.js';
+import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH, trimmed } from './credential-field.limits.js';
 
 export class LoginDto {
   @ApiProperty({ example: 'ada@example.com', format: 'email' })
+  @Transform(trimmed)
   @IsEmail()
   @MaxLength(MAX_EMAIL_LENGTH)
   email!: string;

@@ -1,10 +1,12 @@
+import { Transform } from 'class-transformer';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
-import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH } from './credential-field.limits.js';
+import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, trimmed } from './credential-field.limits.js';
 
 /** Only these fields are accepted: anything else (`roles`, `status`, …) is refused with 400. */
 export class RegisterUserDto {
   @ApiProperty({ example: 'ada@example.com', format: 'email', maxLength: MAX_EMAIL_LENGTH })
+  @Transform(trimmed)
   @IsEmail()
   @MaxLength(MAX_EMAIL_LENGTH)
   email!: string;

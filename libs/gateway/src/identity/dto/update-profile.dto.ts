@@ -1,6 +1,7 @@
+import { Transform } from 'class-transformer';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH } from './credential-field.limits.js';
+import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, trimmed } from './credential-field.limits.js';
 
 export class UpdateProfileDto {
   @ApiPropertyOptional({ example: 'Ada', minLength: 1, maxLength: MAX_NAME_LENGTH })
@@ -17,6 +18,7 @@ export class UpdateProfileDto {
 
   @ApiPropertyOptional({ example: 'ada.king@example.com', format: 'email', description: 'Changing it needs current_password' })
   @IsOptional()
+  @Transform(trimmed)
   @IsEmail()
   @MaxLength(MAX_EMAIL_LENGTH)
   email?: string;
