@@ -163,6 +163,64 @@ describe('startEmbeddedPostgres', () => {
     PGLITE_TEST_TIMEOUT_MS,
   );
 
+  it(
+    'gives every connection its own answers while transactions and parameterised queries run at once',
+    async () => {
+      running = await startEmbeddedPostgres({ maxConnections: 10 });
+      const pool = new pg.Pool({ connectionString: running.url, max: 8 });
+      try {
+        await pool.query('CREATE TABLE owned (id int PRIMARY KEY, worker int NOT NULL)');
+        const problems: string[] = [];
+        let nextId = 0;
+        await Promise.all(
+          Array.from({ length: 8 }, async (_, worker) => {
+            for (let i = 0; i < 30; i++) {
+              if (worker % 2 === 0) {
+                const client = await pool.connect();
+                try {
+                  await client.query('BEGIN');
+                  const id = ++nextId;
+                  await client.query(`INSERT INTO owned VALUES ($1, ${worker})`, [id]);
+                  const { rows } = await client.query<{ worker: number }>(`SELECT worker FROM owned WHERE id = $1`, [id]);
+                  if (rows[0]?.worker !== worker) problems.push(`transaction of worker ${worker} read ${JSON.stringify(rows)}`);
+                  await client.query('COMMIT');
+                } finally {
+                  client.release();
+                }
+              } else {
+                // Parameters use the extended protocol; the statement text is the worker's own.
+                const { rows } = await pool.query<{ n: number; worker: number }>(`SELECT $1::int AS n, ${worker} AS worker`, [i]);
+                if (rows[0]?.n !== i || rows[0]?.worker !== worker) problems.push(`worker ${worker} got ${JSON.stringify(rows)}`);
+              }
+            }
+          }),
+        );
+        expect(problems).toEqual([]);
+        expect((await pool.query('SELECT count(*)::int AS n FROM owned')).rows[0]).toEqual({ n: 120 });
+      } finally {
+        await pool.end();
+      }
+    },
+    PGLITE_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'rolls back the open transaction of a client that disconnects, and serves the others on',
+    async () => {
+      running = await startEmbeddedPostgres({ maxConnections: 4 });
+      const setup = await connect(running.url);
+      await setup.query('CREATE TABLE kept (v text)');
+      const leaving = new pg.Client({ connectionString: running.url });
+      await leaving.connect();
+      await leaving.query('BEGIN');
+      await leaving.query(`INSERT INTO kept VALUES ('never committed')`);
+      await leaving.end();
+      await setup.query(`INSERT INTO kept VALUES ('committed')`);
+      expect((await setup.query('SELECT v FROM kept')).rows).toEqual([{ v: 'committed' }]);
+    },
+    PGLITE_TEST_TIMEOUT_MS,
+  );
+
   it('can be stopped twice', async () => {
     running = await startEmbeddedPostgres({ maxConnections: 1 });
 

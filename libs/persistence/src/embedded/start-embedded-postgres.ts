@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { PgliteWireServer } from './pglite-wire-server.js';
 
 export interface EmbeddedPostgresOptions {
   /** Where the database lives (created if missing); in memory when omitted. */
@@ -23,35 +23,29 @@ export interface EmbeddedPostgres {
 /**
  * PostgreSQL in-process (PGlite, WASM), served over the PostgreSQL wire protocol on 127.0.0.1 so
  * that the unchanged `pg` driver, TypeORM and migrations run against it. One PGlite session serves
- * every connection and runs one transaction at a time; fine for a single machine, not for load.
+ * every connection, one unit of work (query, or transaction) at a time; fine for a single machine, not for load.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const dataDir = options.dataDir === undefined ? undefined : resolve(options.dataDir);
   if (dataDir) await mkdir(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir, { extensions: { uuid_ossp } });
-  const server = new PGLiteSocketServer({
-    db,
-    host: '127.0.0.1',
-    port: options.port ?? 0,
-    maxConnections: options.maxConnections,
-  });
+  const server = new PgliteWireServer(db, options.maxConnections);
+  let port: number;
   try {
     // As on a server where TypeORM installs it for uuid primary keys: uuid_generate_v4() just works.
     await db.exec('CREATE EXTENSION IF NOT EXISTS "uuid-ossp"');
-    await server.start();
+    ({ port } = await server.listen('127.0.0.1', options.port ?? 0));
   } catch (error) {
     await db.close();
     throw error;
   }
 
-  // getServerConn() is "127.0.0.1:<port>", with the port the OS picked when asked for 0.
-  const address = server.getServerConn();
   let stopping: Promise<void> | undefined;
   return {
-    url: `postgres://postgres@${address}/postgres`,
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop: () =>
       (stopping ??= (async () => {
-        await server.stop();
+        await server.close();
         await db.close();
       })()),
   };
