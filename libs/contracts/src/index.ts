@@ -6,3 +6,4 @@ export * from './messages/message-definitions.js';
 export * from './system/service-readiness.query.js';
 export * from './ids.js';
 export * from './identity/index.js';
+export * from './admin/index.js';

@@ -1,0 +1,2 @@
+export * from './service-stats.query.js';
+export * from './platform-config.js';
