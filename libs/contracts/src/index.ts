@@ -7,3 +7,4 @@ export * from './system/service-readiness.query.js';
 export * from './ids.js';
 export * from './identity/index.js';
 export * from './admin/index.js';
+export * from './storage/index.js';
