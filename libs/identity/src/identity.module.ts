@@ -10,17 +10,21 @@ import {
   identityMessageHandlers,
   IdentitySettings,
   PasswordHasher,
+  PlatformConfigRepository,
   SessionRepository,
   UnitOfWork,
   UserRepository,
+  UserStatistics,
 } from './application/index.js';
 import { SessionTokensFactory } from './application/shared/session-tokens.factory.js';
 import { FIRST_ADMIN, FirstAdminInitializer } from './infrastructure/bootstrap/first-admin.initializer.js';
 import {
   Argon2PasswordHasher,
+  SqlUserStatistics,
   SystemClock,
   TransactionalEventOutbox,
   TypeOrmApiKeyRepository,
+  TypeOrmPlatformConfigRepository,
   TypeOrmSessionRepository,
   TypeOrmTransactions,
   TypeOrmUserRepository,
@@ -29,9 +33,10 @@ import {
 import type { IdentityModuleOptions } from './identity-module-options.js';
 
 /**
- * The identity bounded context: accounts, sessions with rotating refresh tokens, API keys and
- * roles. Its handlers answer the identity commands and queries on the bus; it expects the service
- * runtime's DataSource (migrated with identityMigrations, entities identityEntities) and OUTBOX_RELAY.
+ * The identity bounded context: accounts, sessions with rotating refresh tokens, API keys, roles,
+ * the admin's runtime platform settings and user statistics. Its handlers answer the identity
+ * commands and queries on the bus; it expects the service runtime's DataSource (migrated with
+ * identityMigrations, entities identityEntities) and OUTBOX_RELAY.
  */
 @Module({})
 export class IdentityModule {
@@ -51,6 +56,8 @@ export class IdentityModule {
         { provide: UserRepository, useClass: TypeOrmUserRepository },
         { provide: SessionRepository, useClass: TypeOrmSessionRepository },
         { provide: ApiKeyRepository, useClass: TypeOrmApiKeyRepository },
+        { provide: PlatformConfigRepository, useClass: TypeOrmPlatformConfigRepository },
+        { provide: UserStatistics, useClass: SqlUserStatistics },
         { provide: EventOutbox, useClass: TransactionalEventOutbox },
         { provide: PasswordHasher, useClass: Argon2PasswordHasher },
         { provide: Clock, useClass: SystemClock },

@@ -23,7 +23,8 @@ export interface PlatformConfig {
   };
   /** Hours until a synthesis output file expires. */
   file_expiry_hours: number;
-  updated_at: string;
+  /** When and by whom (a user id) this version was stored; both null while no admin has changed anything. */
+  updated_at: string | null;
   updated_by: string | null;
 }
 
@@ -38,6 +39,17 @@ export const DEFAULT_PLATFORM_CONFIG: PlatformConfigSettings = {
   daily_quotas: { syntheses: 1000, uploads: 100 },
   file_expiry_hours: 24,
 };
+
+/** What `GetPlatformConfigQuery` answers before any change was stored, and what services use until identity answers. */
+export const UNSET_PLATFORM_CONFIG: PlatformConfig = {
+  version: 0,
+  ...DEFAULT_PLATFORM_CONFIG,
+  updated_at: null,
+  updated_by: null,
+};
+
+/** The sample rates `default_sample_rate` may take, in Hz. */
+export const SUPPORTED_SAMPLE_RATES = [8000, 16000, 22050, 24000, 44100, 48000] as const;
 
 /** A partial change; nested objects are merged key by key. */
 export type PlatformConfigChanges = Partial<Omit<PlatformConfigSettings, 'rate_limits' | 'daily_quotas'>> & {

@@ -14,3 +14,7 @@ export * from './session/session.events.js';
 export * from './api-key/api-key.js';
 export * from './api-key/api-key-scopes.js';
 export * from './api-key/api-key.events.js';
+export * from './platform-config/platform-configuration.js';
+export * from './platform-config/platform-config.events.js';
+export * from './platform-config/platform-config-changes.js';
+export * from './platform-config/platform-setting-rules.js';

@@ -7,3 +7,5 @@ export * from './events/transactional-event-outbox.js';
 export * from './security/argon2-password-hasher.js';
 export * from './time/system-clock.js';
 export * from './migrations/index.js';
+export * from './persistence/typeorm-platform-config.repository.js';
+export * from './persistence/sql-user-statistics.js';

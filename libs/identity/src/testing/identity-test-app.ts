@@ -26,6 +26,8 @@ export interface IdentityTestApp {
   log: CapturedLog;
   dataSource: DataSource;
   databaseUrl: string;
+  /** The Nest module, for reaching a repository directly. */
+  moduleRef: TestingModule;
   close(): Promise<void>;
 }
 
@@ -102,6 +104,7 @@ export async function startIdentityTestApp(
     log,
     dataSource,
     databaseUrl,
+    moduleRef,
     async close() {
       await relay.stop();
       await moduleRef.close();

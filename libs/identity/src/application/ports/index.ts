@@ -5,3 +5,5 @@ export * from './password-hasher.js';
 export * from './session.repository.js';
 export * from './unit-of-work.js';
 export * from './user.repository.js';
+export * from './platform-config.repository.js';
+export * from './user-statistics.js';

@@ -1,5 +1,6 @@
 import {
   ApiKeyRevokedEvent,
+  PlatformConfigChangedEvent,
   SessionsRevokedEvent,
   UserDisabledEvent,
   UserRegisteredEvent,
@@ -33,6 +34,9 @@ export function toIntegrationEnvelopes(events: readonly IdentityDomainEvent[]): 
         envelopes.push(
           createEnvelope(ApiKeyRevokedEvent, { user_id: event.userId, key_id: event.keyId, revoked_at: event.occurredAt.toISOString() }),
         );
+        break;
+      case 'PlatformConfigChanged':
+        envelopes.push(createEnvelope(PlatformConfigChangedEvent, { config: event.config }));
         break;
       case 'SessionRevoked':
         revokedByUser.set(event.userId, [...(revokedByUser.get(event.userId) ?? []), event]);
