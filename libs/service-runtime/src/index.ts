@@ -17,3 +17,6 @@ export * from './bootstrap/backend-service.js';
 export * from './bootstrap/outbox-relay.token.js';
 export * from './bootstrap/run-until-signal.js';
 export * from './bootstrap/run-standalone-service.js';
+export * from './platform-config/platform-config.options.js';
+export * from './platform-config/platform-config.provider.js';
+export * from './platform-config/platform-config.module.js';
