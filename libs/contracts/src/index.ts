@@ -8,3 +8,4 @@ export * from './ids.js';
 export * from './identity/index.js';
 export * from './admin/index.js';
 export * from './storage/index.js';
+export * from './jobs/index.js';
