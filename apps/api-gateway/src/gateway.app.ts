@@ -1,13 +1,21 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { configureGatewayHttp, createGatewayFastifyAdapter, GatewayAccessModule, GatewayModule, GrpcGatewayServer } from '#gateway';
+import {
+  configureGatewayHttp,
+  createGatewayFastifyAdapter,
+  GatewayAccessModule,
+  GatewayAdminModule,
+  GatewayModule,
+  GrpcGatewayServer,
+} from '#gateway';
 import { MessagingModule, type BusOptions, type MessageBus } from '#messaging';
 import {
   AppLifecycle,
   createLogger,
   ensureDefaultMetrics,
   NestPinoLogger,
+  PlatformConfigModule,
   PrometheusBusObserver,
   ServiceRuntimeModule,
   type ProcessTracing,
@@ -61,6 +69,9 @@ export async function startGateway(
         busRequestTimeoutMs: config.busRequestTimeoutMs,
         grpc: config.grpc.enabled ? { port: config.grpc.port, host: config.host, shutdownGraceMs: config.shutdownGraceMs } : undefined,
       }),
+      // The admin's runtime settings; GatewayAccessModule applies their rate limits as they change.
+      PlatformConfigModule.forRoot({ queryTimeoutMs: config.busRequestTimeoutMs }),
+      GatewayAdminModule.forRoot(),
     ],
   };
 

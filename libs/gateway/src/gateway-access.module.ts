@@ -15,6 +15,7 @@ import { AuthHttpController } from './identity/auth.http.controller.js';
 import { UsersMeHttpController } from './identity/users-me.http.controller.js';
 import { FailedLoginLockout } from './rate-limit/failed-login-lockout.js';
 import { MemoryRateLimitStore } from './rate-limit/memory-rate-limit.store.js';
+import { PlatformConfigRateLimits } from './rate-limit/platform-config-rate-limits.js';
 import { RateLimitPolicies, type RateLimitPolicy, type RateLimitPolicyName } from './rate-limit/rate-limit-policies.js';
 import { RateLimiter } from './rate-limit/rate-limiter.js';
 import { RateLimitStore } from './rate-limit/rate-limit.store.js';
@@ -71,6 +72,8 @@ export class GatewayAccessModule {
       },
       { provide: RateLimitStore, useFactory: () => createRateLimitStore(options) },
       { provide: RateLimitPolicies, useFactory: () => new RateLimitPolicies(options.rateLimits) },
+      // Applies the admin's stored rate limits when the app has a PlatformConfigProvider.
+      PlatformConfigRateLimits,
       {
         provide: RateLimiter,
         useFactory: (store: RateLimitStore, policies: RateLimitPolicies) => new RateLimiter(store, policies, throttledStoreErrorLog()),

@@ -17,7 +17,7 @@ export type RateLimitPolicyName = (typeof RateLimitPolicyName)[keyof typeof Rate
 
 /**
  * The limits in force, read on every request: the one place to change them while the gateway runs
- * (an admin setting, later).
+ * (PlatformConfigRateLimits applies the admin's stored settings here).
  */
 export class RateLimitPolicies {
   private readonly policies: Map<RateLimitPolicyName, RateLimitPolicy>;
