@@ -20,6 +20,8 @@ import {
   ServiceRuntimeModule,
   type ProcessTracing,
 } from '#service-runtime';
+// The jobs routes ship outside the #gateway barrel (another team owns it); imported from their folder.
+import { GatewayJobsModule } from '../../../libs/gateway/src/jobs/index.js';
 import type { GatewayConfig } from './gateway.config.js';
 
 export interface RunningGateway {
@@ -72,6 +74,7 @@ export async function startGateway(
       // The admin's runtime settings; GatewayAccessModule applies their rate limits as they change.
       PlatformConfigModule.forRoot({ queryTimeoutMs: config.busRequestTimeoutMs }),
       GatewayAdminModule.forRoot(),
+      GatewayJobsModule,
     ],
   };
 
