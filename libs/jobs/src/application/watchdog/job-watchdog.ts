@@ -49,7 +49,7 @@ export class JobWatchdog implements OnApplicationBootstrap, OnApplicationShutdow
         this.logger.warn({ jobId: action.jobId }, 'Job failed: its worker was lost too many times');
         continue;
       }
-      this.logger.warn({ jobId: action.jobId, service: action.service }, 'Job silent past its heartbeat timeout; dispatching it again');
+      this.logger.warn({ jobId: action.jobId, producer: action.service }, 'Job silent past its heartbeat timeout; dispatching it again');
       // Nobody waits for the reply (it comes when the run ends); the message expires unless a worker takes it in time.
       this.bus
         .send(jobRunCommand(action.service), { job_id: action.jobId }, { timeoutMs: this.settings.heartbeatTimeoutMs })
