@@ -1,2 +1,4 @@
 export * from './storage.module.js';
 export * from './infrastructure/migrations/index.js';
+export * from './blob-store/index.js';
+export * from './signed-urls/index.js';
