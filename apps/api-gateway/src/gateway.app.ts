@@ -6,6 +6,7 @@ import {
   createGatewayFastifyAdapter,
   GatewayAccessModule,
   GatewayAdminModule,
+  GatewayJobsModule,
   GatewayModule,
   GrpcGatewayServer,
 } from '#gateway';
@@ -20,8 +21,6 @@ import {
   ServiceRuntimeModule,
   type ProcessTracing,
 } from '#service-runtime';
-// The jobs routes ship outside the #gateway barrel (another team owns it); imported from their folder.
-import { GatewayJobsModule } from '../../../libs/gateway/src/jobs/index.js';
 import type { GatewayConfig } from './gateway.config.js';
 
 export interface RunningGateway {

@@ -4,7 +4,7 @@ import { startEmbeddedPostgres } from '#persistence';
 import { createLogger, loadTracingConfig, ProcessTracing, startBackendService, type RunningService } from '#service-runtime';
 import { startGateway, type RunningGateway } from '../../api-gateway/src/gateway.app.js';
 import { createIdentityService } from '../../identity/src/identity.service.js';
-import { jobsService } from '../../jobs/src/jobs.service.js';
+import { createJobsService } from '../../jobs/src/jobs.service.js';
 import { storageService } from '../../storage/src/storage.service.js';
 import { synthesisService } from '../../synthesis/src/synthesis.service.js';
 import { voiceService } from '../../voice/src/voice.service.js';
@@ -23,7 +23,13 @@ export interface EmbeddedPlatform {
  * same composition roots that run on their own; only the infrastructure handed to them differs.
  */
 export async function startEmbeddedPlatform(config: EmbeddedConfig): Promise<EmbeddedPlatform> {
-  const backendApps = [createIdentityService(config.identity), voiceService, synthesisService, jobsService, storageService];
+  const backendApps = [
+    createIdentityService(config.identity),
+    voiceService,
+    synthesisService,
+    createJobsService(config.jobs),
+    storageService,
+  ];
   const logger = createLogger('embedded', config.services.logLevel);
   const started = Date.now();
   const tracing = ProcessTracing.start(loadTracingConfig('voxify'));

@@ -3,12 +3,14 @@ import { z } from 'zod';
 import { env, loadConfig, runtimeConfigFrom, serviceEnvShape, tracingEnvShape, type ServiceRuntimeConfig } from '#service-runtime';
 import { gatewayConfigFrom, gatewayEnvShape, type GatewayConfig } from '../../api-gateway/src/gateway.config.js';
 import { identityConfigFrom, identityEnvShape, type IdentityConfig } from '../../identity/src/identity.config.js';
+import { jobsConfigFrom, jobsEnvShape, type JobsConfig } from '../../jobs/src/jobs.config.js';
 import { embeddedSecret } from './embedded-secrets.js';
 
 export interface EmbeddedConfig {
   gateway: GatewayConfig;
   services: ServiceRuntimeConfig;
   identity: IdentityConfig;
+  jobs: JobsConfig;
   dataDir: string;
   /** Real servers instead of the embedded ones, when set. */
   databaseUrl?: string;
@@ -19,6 +21,7 @@ const embeddedEnvShape = {
   ...serviceEnvShape,
   ...gatewayEnvShape,
   ...identityEnvShape,
+  ...jobsEnvShape,
   ...tracingEnvShape,
   DATA_DIR: z.string().min(1).default('./data'),
   // PGlite runs one transaction at a time, so big pools only queue; keep them small.
@@ -36,6 +39,7 @@ export function loadEmbeddedConfig(source: NodeJS.ProcessEnv = process.env): Emb
     gateway: gatewayConfigFrom(parsed),
     services: runtimeConfigFrom(parsed),
     identity: identityConfigFrom(parsed),
+    jobs: jobsConfigFrom(parsed),
     dataDir: resolve(parsed.DATA_DIR),
     databaseUrl: parsed.DATABASE_URL,
     amqpUrl: parsed.AMQP_URL,

@@ -1,6 +1,6 @@
 import type { BackendServiceDefinition } from '#service-runtime';
 import { JobsModule, jobsEntities, jobsMigrations } from '#jobs';
-import { loadJobsConfig, type JobsConfig } from './jobs.config.js';
+import type { JobsConfig } from './jobs.config.js';
 
 /** The jobs app: the jobs bounded context on its own schema, configured by `loadJobsConfig`. */
 export function createJobsService(config: JobsConfig): BackendServiceDefinition {
@@ -11,9 +11,3 @@ export function createJobsService(config: JobsConfig): BackendServiceDefinition 
     entities: jobsEntities,
   };
 }
-
-/**
- * The jobs app configured from this process's environment, for composition roots that take a ready
- * definition (the embedded platform until it calls createJobsService with its own config).
- */
-export const jobsService: BackendServiceDefinition = createJobsService(loadJobsConfig());

@@ -55,3 +55,4 @@ export * from './grpc/grpc-gateway.server.js';
 export * from './grpc/proto-files.js';
 export * from './gateway-access.module.js';
 export * from './admin/index.js';
+export * from './jobs/index.js';
