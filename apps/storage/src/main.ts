@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { runStandaloneService } from '#service-runtime';
-import { storageService } from './storage.service.js';
+import { loadStorageConfig } from './storage.config.js';
+import { createStorageService } from './storage.service.js';
 
-await runStandaloneService(storageService);
+await runStandaloneService(createStorageService(loadStorageConfig()));

@@ -1,0 +1,2 @@
+export * from './stored-file.js';
+export * from './file-expiry.js';
