@@ -4,11 +4,13 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
   configureGatewayHttp,
   createGatewayFastifyAdapter,
+  FilesGatewayModule,
   GatewayAccessModule,
   GatewayAdminModule,
   GatewayJobsModule,
   GatewayModule,
   GrpcGatewayServer,
+  registerStreamedUploads,
 } from '#gateway';
 import { MessagingModule, type BusOptions, type MessageBus } from '#messaging';
 import {
@@ -74,6 +76,7 @@ export async function startGateway(
       PlatformConfigModule.forRoot({ queryTimeoutMs: config.busRequestTimeoutMs }),
       GatewayAdminModule.forRoot(),
       GatewayJobsModule,
+      FilesGatewayModule.forRoot(config.files),
     ],
   };
 
@@ -82,6 +85,7 @@ export async function startGateway(
     createGatewayFastifyAdapter({ bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy }),
     { logger: new NestPinoLogger(logger) },
   );
+  await registerStreamedUploads(app, config.files.maxUploadBytes);
   configureGatewayHttp(app, {
     corsOrigins: config.corsOrigins,
     bodyLimitBytes: config.bodyLimitBytes,

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import type { GatewayAuthOptions, RateLimitPolicy, RateLimitPolicyName } from '#gateway';
+import {
+  filesGatewayEnvShape,
+  filesGatewayOptionsFrom,
+  refineFilesGatewayEnv,
+  type FilesGatewayOptions,
+  type GatewayAuthOptions,
+  type RateLimitPolicy,
+  type RateLimitPolicyName,
+} from '#gateway';
 import { accessTokenEnvShape, accessTokenSettingsFrom } from '#identity';
 import { env, loadConfig } from '#service-runtime';
 
@@ -23,6 +31,8 @@ export interface GatewayConfig {
   redisUrl?: string;
   redisKeyPrefix: string;
   grpc: { enabled: boolean; port: number };
+  /** `/api/v1/files`: the blob store (as the storage service's), the URL-signing secret, upload limits. */
+  files: FilesGatewayOptions;
 }
 
 const MINUTE_MS = 60_000;
@@ -52,6 +62,7 @@ export const gatewayEnvShape = {
   API_KEY_REFUSAL_CACHE_TTL_MS: env.positiveInt(5000),
   GRPC_ENABLED: env.boolean(true),
   GRPC_PORT: env.port(50051),
+  ...filesGatewayEnvShape,
 };
 
 export function gatewayConfigFrom(parsed: z.output<z.ZodObject<typeof gatewayEnvShape>>): GatewayConfig {
@@ -90,11 +101,16 @@ export function gatewayConfigFrom(parsed: z.output<z.ZodObject<typeof gatewayEnv
     ...(parsed.REDIS_URL === undefined ? {} : { redisUrl: parsed.REDIS_URL }),
     redisKeyPrefix: parsed.REDIS_KEY_PREFIX,
     grpc: { enabled: parsed.GRPC_ENABLED, port: parsed.GRPC_PORT },
+    files: filesGatewayOptionsFrom(parsed),
   };
 }
 
 /** The gateway run on its own: needs the broker's URL. */
 export function loadStandaloneGatewayConfig(source: NodeJS.ProcessEnv = process.env): GatewayConfig & { amqpUrl: string } {
-  const parsed = loadConfig('api-gateway', z.object({ ...gatewayEnvShape, AMQP_URL: env.url(['amqp', 'amqps']) }), source);
+  const parsed = loadConfig(
+    'api-gateway',
+    z.object({ ...gatewayEnvShape, AMQP_URL: env.url(['amqp', 'amqps']) }).superRefine(refineFilesGatewayEnv),
+    source,
+  );
   return { ...gatewayConfigFrom(parsed), amqpUrl: parsed.AMQP_URL };
 }

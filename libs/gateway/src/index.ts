@@ -56,3 +56,4 @@ export * from './grpc/proto-files.js';
 export * from './gateway-access.module.js';
 export * from './admin/index.js';
 export * from './jobs/index.js';
+export * from './files/index.js';
