@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { PlatformConfig, SessionTokens, UserView } from '#contracts';
-import { ApiClient, AppProcess, appEntry, createTestDatabase, createTestVhost, freePort, waitFor, type ApiResponse } from '#test-support';
+import {
+  ApiClient,
+  AppProcess,
+  appEntry,
+  createTestDatabase,
+  createTestVhost,
+  freePort,
+  waitFor,
+  type ApiResponse,
+  testFileSettings,
+} from '#test-support';
 
 /**
  * Admin stats and runtime settings end to end, as deployed: identity and TWO gateway replicas, each
@@ -54,7 +64,7 @@ describe('admin stats and runtime settings (identity + two gateway replicas)', (
 
   beforeAll(async () => {
     [database, vhost] = await Promise.all([createTestDatabase('voxify_admin_e2e'), createTestVhost('voxify-admin-e2e')]);
-    const common = { AMQP_URL: vhost.url, JWT_SECRET, LOG_LEVEL: 'debug', SHUTDOWN_GRACE_MS: '2000' };
+    const common = { AMQP_URL: vhost.url, JWT_SECRET, ...testFileSettings(), LOG_LEVEL: 'debug', SHUTDOWN_GRACE_MS: '2000' };
     processes.push(
       new AppProcess('identity', appEntry('identity'), {
         ...common,

@@ -1,6 +1,16 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { CreatedApiKey, SessionTokens, UserView } from '#contracts';
-import { ApiClient, AppProcess, appEntry, createTestDatabase, createTestVhost, freePort, waitFor, type ApiResponse } from '#test-support';
+import {
+  ApiClient,
+  AppProcess,
+  appEntry,
+  createTestDatabase,
+  createTestVhost,
+  freePort,
+  waitFor,
+  type ApiResponse,
+  testFileSettings,
+} from '#test-support';
 
 /**
  * Identity and access end to end, as deployed: the identity service and TWO gateway replicas, each
@@ -22,6 +32,7 @@ describe('identity and access (identity + two gateway replicas)', () => {
     const common = {
       AMQP_URL: vhost.url,
       JWT_SECRET,
+      ...testFileSettings(),
       LOG_LEVEL: 'debug',
       SHUTDOWN_GRACE_MS: '2000',
     };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { JobView, SessionTokens } from '#contracts';
-import { ApiClient, AppProcess, appEntry, createTestDatabase, createTestVhost, freePort, waitFor } from '#test-support';
+import { ApiClient, AppProcess, appEntry, createTestDatabase, createTestVhost, freePort, waitFor, testFileSettings } from '#test-support';
 import { readProgressEvents, watchProgressSocket } from './support/progress-clients.js';
 
 /**
@@ -99,7 +99,14 @@ describe('jobs (identity + jobs + gateway + test workers)', () => {
 
   beforeAll(async () => {
     [database, vhost] = await Promise.all([createTestDatabase('voxify_jobs_e2e'), createTestVhost('voxify-jobs-e2e')]);
-    common = { AMQP_URL: vhost.url, JWT_SECRET, LOG_LEVEL: 'info', SHUTDOWN_GRACE_MS: '2000', OUTBOX_POLL_INTERVAL_MS: '200' };
+    common = {
+      AMQP_URL: vhost.url,
+      JWT_SECRET,
+      ...testFileSettings(),
+      LOG_LEVEL: 'info',
+      SHUTDOWN_GRACE_MS: '2000',
+      OUTBOX_POLL_INTERVAL_MS: '200',
+    };
     processes.push(
       new AppProcess('identity', appEntry('identity'), { ...common, DATABASE_URL: database.url, PORT: String(await freePort()) }).start(),
       new AppProcess('jobs', appEntry('jobs'), {

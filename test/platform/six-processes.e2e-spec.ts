@@ -1,5 +1,5 @@
 import { BACKEND_SERVICES, type BackendServiceName } from '#contracts';
-import { AppProcess, appEntry, createTestDatabase, createTestVhost, freePort, waitFor } from '#test-support';
+import { AppProcess, appEntry, createTestDatabase, createTestVhost, freePort, waitFor, testFileSettings } from '#test-support';
 
 /**
  * The six apps as separate processes against the real PostgreSQL and RabbitMQ, as in production:
@@ -40,6 +40,7 @@ describe('six apps as separate processes', () => {
       HEALTH_TIMEOUT_MS: '1000',
       SHUTDOWN_GRACE_MS: '3000',
       JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e',
+      ...testFileSettings(),
       GRPC_PORT: '0',
     };
     for (const service of BACKEND_SERVICES) servicePorts.set(service, await freePort());

@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 
@@ -49,5 +51,16 @@ export async function createTestVhost(prefix = 'voxify-test'): Promise<{ url: st
     async drop() {
       await run('rabbitmqctl', ['-q', 'delete_vhost', vhost]);
     },
+  };
+}
+
+/**
+ * What a gateway (and the storage service next to it) needs for files in a test: the signed-URL
+ * secret and a files folder of the test's own (shared by the two, as on one machine).
+ */
+export function testFileSettings(): { FILE_URL_SECRET: string; FILES_DIR: string } {
+  return {
+    FILE_URL_SECRET: `e2e-file-url-secret-${randomUUID()}`,
+    FILES_DIR: join(tmpdir(), `voxify-e2e-files-${randomUUID().slice(0, 8)}`),
   };
 }

@@ -5,7 +5,7 @@ import { createLogger, loadTracingConfig, ProcessTracing, startBackendService, t
 import { startGateway, type RunningGateway } from '../../api-gateway/src/gateway.app.js';
 import { createIdentityService } from '../../identity/src/identity.service.js';
 import { createJobsService } from '../../jobs/src/jobs.service.js';
-import { storageService } from '../../storage/src/storage.service.js';
+import { createStorageService } from '../../storage/src/storage.service.js';
 import { synthesisService } from '../../synthesis/src/synthesis.service.js';
 import { voiceService } from '../../voice/src/voice.service.js';
 import type { EmbeddedConfig } from './embedded.config.js';
@@ -28,7 +28,7 @@ export async function startEmbeddedPlatform(config: EmbeddedConfig): Promise<Emb
     voiceService,
     synthesisService,
     createJobsService(config.jobs),
-    storageService,
+    createStorageService(config.storage),
   ];
   const logger = createLogger('embedded', config.services.logLevel);
   const started = Date.now();

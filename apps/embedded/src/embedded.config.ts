@@ -1,9 +1,10 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { env, loadConfig, runtimeConfigFrom, serviceEnvShape, tracingEnvShape, type ServiceRuntimeConfig } from '#service-runtime';
 import { gatewayConfigFrom, gatewayEnvShape, type GatewayConfig } from '../../api-gateway/src/gateway.config.js';
 import { identityConfigFrom, identityEnvShape, type IdentityConfig } from '../../identity/src/identity.config.js';
 import { jobsConfigFrom, jobsEnvShape, type JobsConfig } from '../../jobs/src/jobs.config.js';
+import { storageConfigFrom, storageEnvShape, type StorageConfig } from '../../storage/src/storage.config.js';
 import { embeddedSecret } from './embedded-secrets.js';
 
 export interface EmbeddedConfig {
@@ -11,6 +12,7 @@ export interface EmbeddedConfig {
   services: ServiceRuntimeConfig;
   identity: IdentityConfig;
   jobs: JobsConfig;
+  storage: StorageConfig;
   dataDir: string;
   /** Real servers instead of the embedded ones, when set. */
   databaseUrl?: string;
@@ -22,6 +24,7 @@ const embeddedEnvShape = {
   ...gatewayEnvShape,
   ...identityEnvShape,
   ...jobsEnvShape,
+  ...storageEnvShape,
   ...tracingEnvShape,
   DATA_DIR: z.string().min(1).default('./data'),
   // PGlite runs one transaction at a time, so big pools only queue; keep them small.
@@ -30,16 +33,25 @@ const embeddedEnvShape = {
   AMQP_URL: env.url(['amqp', 'amqps']).optional(),
 };
 
-/** Reads the environment; a JWT_SECRET left unset is generated once and kept under DATA_DIR. */
+/**
+ * Reads the environment. Secrets left unset (JWT_SECRET, FILE_URL_SECRET) are generated once and kept
+ * under DATA_DIR; files go to DATA_DIR/files unless FILES_DIR says otherwise.
+ */
 export function loadEmbeddedConfig(source: NodeJS.ProcessEnv = process.env): EmbeddedConfig {
   const dataDir = resolve(source.DATA_DIR || './data');
-  const withSecrets = { ...source, JWT_SECRET: source.JWT_SECRET || embeddedSecret(dataDir, 'jwt-secret') };
+  const withSecrets = {
+    ...source,
+    JWT_SECRET: source.JWT_SECRET || embeddedSecret(dataDir, 'jwt-secret'),
+    FILE_URL_SECRET: source.FILE_URL_SECRET || embeddedSecret(dataDir, 'file-url-secret'),
+    FILES_DIR: source.FILES_DIR || join(dataDir, 'files'),
+  };
   const parsed = loadConfig('embedded', z.object(embeddedEnvShape), withSecrets);
   return {
     gateway: gatewayConfigFrom(parsed),
     services: runtimeConfigFrom(parsed),
     identity: identityConfigFrom(parsed),
     jobs: jobsConfigFrom(parsed),
+    storage: storageConfigFrom(parsed),
     dataDir: resolve(parsed.DATA_DIR),
     databaseUrl: parsed.DATABASE_URL,
     amqpUrl: parsed.AMQP_URL,

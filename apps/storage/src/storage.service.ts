@@ -1,6 +1,6 @@
 import type { BackendServiceDefinition } from '#service-runtime';
 import { StorageModule, storageMigrations } from '#storage';
-import { loadStorageConfig, type StorageConfig } from './storage.config.js';
+import type { StorageConfig } from './storage.config.js';
 
 /** The storage app: file metadata on its own schema and the blob store, configured by `loadStorageConfig`. */
 export function createStorageService(config: StorageConfig): BackendServiceDefinition {
@@ -11,9 +11,3 @@ export function createStorageService(config: StorageConfig): BackendServiceDefin
     entities: [],
   };
 }
-
-/**
- * The storage app configured from the environment; what the embedded mode starts until it passes
- * its own StorageConfig to createStorageService.
- */
-export const storageService: BackendServiceDefinition = createStorageService(loadStorageConfig());

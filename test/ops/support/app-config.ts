@@ -2,6 +2,8 @@ import { BACKEND_SERVICES, type BackendServiceName } from '#contracts';
 import { ConfigValidationError, DEFAULT_OPS_PORTS, loadStandaloneServiceConfig, loadTracingConfig } from '#service-runtime';
 import { gatewayEnvShape, loadStandaloneGatewayConfig } from '../../../apps/api-gateway/src/gateway.config.js';
 import { loadIdentityConfig } from '../../../apps/identity/src/identity.config.js';
+import { loadJobsConfig } from '../../../apps/jobs/src/jobs.config.js';
+import { loadStorageConfig } from '../../../apps/storage/src/storage.config.js';
 
 export type AppName = 'api-gateway' | BackendServiceName;
 export const APPS: readonly AppName[] = ['api-gateway', ...BACKEND_SERVICES];
@@ -17,8 +19,8 @@ const APP_CONFIG_LOADERS: Record<AppName, readonly ConfigLoader[]> = {
   identity: [(env) => loadStandaloneServiceConfig('identity', env), loadIdentityConfig, (env) => loadTracingConfig('identity', env)],
   voice: backendLoaders('voice'),
   synthesis: backendLoaders('synthesis'),
-  jobs: backendLoaders('jobs'),
-  storage: backendLoaders('storage'),
+  jobs: [...backendLoaders('jobs'), loadJobsConfig],
+  storage: [...backendLoaders('storage'), loadStorageConfig],
 };
 
 function backendLoaders(service: BackendServiceName): readonly ConfigLoader[] {

@@ -8,6 +8,7 @@ export function gatewayTestEnv(): NodeJS.ProcessEnv {
     DOCS_ENABLED: 'false',
     HEALTH_TIMEOUT_MS: '1000',
     JWT_SECRET: 'a-test-secret-that-is-long-enough-for-hs256',
+    FILE_URL_SECRET: 'a-file-url-secret-that-is-long-enough-too',
     GRPC_ENABLED: 'false',
   };
 }
