@@ -63,6 +63,8 @@ describe('the identity app (createIdentityService on startBackendService)', () =
       'api_keys',
       'migrations',
       'outbox',
+      'platform_config',
+      'platform_config_history',
       'processed_messages',
       'refresh_tokens',
       'sessions',
