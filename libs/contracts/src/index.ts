@@ -5,6 +5,7 @@ export * from './messages/message-envelope.js';
 export * from './messages/message-definitions.js';
 export * from './system/service-readiness.query.js';
 export * from './ids.js';
+export * from './pagination.js';
 export * from './identity/index.js';
 export * from './admin/index.js';
 export * from './storage/index.js';

@@ -62,11 +62,4 @@ export interface AuthPrincipal {
   sessionId?: string;
 }
 
-export interface PageView {
-  page: number;
-  page_size: number;
-  total_count: number;
-  total_pages: number;
-  has_next: boolean;
-  has_prev: boolean;
-}
+export type { PageView } from '../pagination.js';

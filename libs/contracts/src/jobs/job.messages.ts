@@ -1,6 +1,6 @@
 import { defineCommand, defineQuery, type CommandDefinition } from '../messages/message-definitions.js';
 import type { ServiceName } from '../services.js';
-import type { PageView } from '../identity/identity.views.js';
+import type { PageView } from '../pagination.js';
 import type { JobRequester, JobSortField, JobStatus, JobView, SortOrder } from './job.views.js';
 
 export const GetJobQuery = defineQuery<{ job_id: string; requester: JobRequester }, JobView>('jobs', 'jobs.job.get');

@@ -1,5 +1,5 @@
 import { defineCommand, defineEvent, defineQuery } from '../messages/message-definitions.js';
-import type { PageView } from '../identity/identity.views.js';
+import type { PageView } from '../pagination.js';
 import type { FileAccess, FileInfoView, FilePurpose, StorageUsageView, StoredFileView } from './storage.views.js';
 
 /**

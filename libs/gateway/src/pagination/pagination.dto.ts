@@ -1,3 +1,4 @@
+import { pageView } from '#contracts';
 import { ApiProperty } from '@nestjs/swagger';
 
 /** The `pagination` block of every list response. */
@@ -28,15 +29,7 @@ export class PaginationDto {
 export type Paginated<T, K extends string = 'items'> = { [P in K]: T[] } & { pagination: PaginationDto };
 
 export function buildPagination(page: number, pageSize: number, totalCount: number): PaginationDto {
-  const totalPages = Math.ceil(totalCount / pageSize);
-  return {
-    page,
-    page_size: pageSize,
-    total_count: totalCount,
-    total_pages: totalPages,
-    has_next: page < totalPages,
-    has_prev: page > 1,
-  };
+  return pageView(page, pageSize, totalCount);
 }
 
 export function paginated<T, K extends string>(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ListUsersQuery, ROLES, type PayloadOf, type ResultOf } from '#contracts';
+import { ListUsersQuery, ROLES, type PayloadOf, type ResultOf, pageView } from '#contracts';
 import { HandleMessage } from '#messaging';
 import { validationFailure } from '../../domain/index.js';
 import { UserRepository } from '../ports/index.js';
@@ -34,17 +34,6 @@ export class ListUsersHandler {
       offset: (page - 1) * pageSize,
       limit: pageSize,
     });
-    const totalPages = Math.ceil(total / pageSize);
-    return {
-      users: users.map(toUserView),
-      pagination: {
-        page,
-        page_size: pageSize,
-        total_count: total,
-        total_pages: totalPages,
-        has_next: page < totalPages,
-        has_prev: page > 1,
-      },
-    };
+    return { users: users.map(toUserView), pagination: pageView(page, pageSize, total) };
   }
 }

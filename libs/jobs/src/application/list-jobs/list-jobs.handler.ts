@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { JOB_SORT_FIELDS, JOB_STATUSES, ListJobsQuery, SORT_ORDERS, type PayloadOf, type ResultOf } from '#contracts';
+import { JOB_SORT_FIELDS, JOB_STATUSES, ListJobsQuery, SORT_ORDERS, type PayloadOf, type ResultOf, pageView } from '#contracts';
 import { HandleMessage } from '#messaging';
 import { JobStore } from '../ports/index.js';
 import { toJobView } from '../shared/job-view.js';
@@ -39,17 +39,6 @@ export class ListJobsHandler {
       offset: (page - 1) * pageSize,
       limit: pageSize,
     });
-    const totalPages = Math.ceil(total / pageSize);
-    return {
-      jobs: jobs.map(toJobView),
-      pagination: {
-        page,
-        page_size: pageSize,
-        total_count: total,
-        total_pages: totalPages,
-        has_next: page < totalPages,
-        has_prev: page > 1,
-      },
-    };
+    return { jobs: jobs.map(toJobView), pagination: pageView(page, pageSize, total) };
   }
 }

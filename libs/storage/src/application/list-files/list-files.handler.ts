@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApplicationError, ErrorCode, FILE_PURPOSES, ListStoredFilesQuery, type PayloadOf, type ResultOf } from '#contracts';
+import { ApplicationError, ErrorCode, FILE_PURPOSES, ListStoredFilesQuery, type PayloadOf, type ResultOf, pageView } from '#contracts';
 import { HandleMessage } from '#messaging';
 import { Clock, StoredFileRepository } from '../ports/index.js';
 import { toFileInfoView } from '../shared/views.js';
@@ -34,17 +34,6 @@ export class ListFilesHandler {
       offset: (page - 1) * pageSize,
       limit: pageSize,
     });
-    const totalPages = Math.ceil(total / pageSize);
-    return {
-      files: files.map(toFileInfoView),
-      pagination: {
-        page,
-        page_size: pageSize,
-        total_count: total,
-        total_pages: totalPages,
-        has_next: page < totalPages,
-        has_prev: page > 1,
-      },
-    };
+    return { files: files.map(toFileInfoView), pagination: pageView(page, pageSize, total) };
   }
 }
