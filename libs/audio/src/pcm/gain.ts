@@ -1,0 +1,30 @@
+import { pcmAudio, type PcmAudio } from './pcm-audio.js';
+
+/** Level above which the limiter starts bending the curve; below it the gain is exactly linear. */
+const LIMITER_KNEE = 0.9;
+/** The curve's asymptote, kept below 1 so that even float rounding of an extreme input stays off full scale. */
+const LIMITER_CEILING = 0.99;
+
+/**
+ * Soft limiter: identity up to the knee, then a tanh curve that approaches but never reaches the ceiling,
+ * so no amount of gain can clip. Continuous with slope 1 at the knee, so there is no audible corner.
+ */
+export function softLimit(sample: number): number {
+  const magnitude = Math.abs(sample);
+  if (magnitude <= LIMITER_KNEE) return sample;
+  const headroom = LIMITER_CEILING - LIMITER_KNEE;
+  const limited = LIMITER_KNEE + headroom * Math.tanh((magnitude - LIMITER_KNEE) / headroom);
+  return Math.sign(sample) * limited;
+}
+
+/** Multiplies by `factor` (linear) and passes every sample through the soft limiter. */
+export function applyGain(audio: PcmAudio, factor: number): PcmAudio {
+  if (!Number.isFinite(factor) || factor < 0) throw new RangeError(`Invalid gain factor: ${factor}`);
+  const out = new Float32Array(audio.samples.length);
+  for (let i = 0; i < out.length; i++) out[i] = softLimit(audio.samples[i]! * factor);
+  return pcmAudio(audio.sampleRate, out);
+}
+
+export function decibelsToGain(decibels: number): number {
+  return 10 ** (decibels / 20);
+}
