@@ -6,3 +6,4 @@ export * from './streaming-encoder.js';
 export * from './wav/wav-encoder.js';
 export * from './wav/pcm-encoder.js';
 export * from './wav/streaming.js';
+export * from './flac/flac-encoder.js';
