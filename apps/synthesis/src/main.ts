@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { runStandaloneService } from '#service-runtime';
-import { synthesisService } from './synthesis.service.js';
+import { loadSynthesisConfig } from './synthesis.config.js';
+import { createSynthesisService } from './synthesis.service.js';
 
-await runStandaloneService(synthesisService);
+await runStandaloneService(createSynthesisService(loadSynthesisConfig()));

@@ -1,7 +1,19 @@
 import type { BackendServiceDefinition } from '#service-runtime';
-import { SynthesisModule, synthesisMigrations } from '#synthesis';
+import { ModelReadiness, SynthesisModule, synthesisMigrations, type SynthesisModuleOptions } from '#synthesis';
 
-/** The synthesis app: the synthesis bounded context on its own schema. */
+/** The synthesis app: the voices and the inference queue, configured by `loadSynthesisConfig`; ready once the model is warm. */
+export function createSynthesisService(config: SynthesisModuleOptions): BackendServiceDefinition {
+  const readiness = new ModelReadiness();
+  return {
+    service: 'synthesis',
+    contextModule: SynthesisModule.forRoot(config, readiness),
+    migrations: synthesisMigrations,
+    entities: [],
+    extraReadinessChecks: () => [readiness],
+  };
+}
+
+/** The synthesis app with no voices loaded (what the embedded mode runs until it passes a config to createSynthesisService). */
 export const synthesisService: BackendServiceDefinition = {
   service: 'synthesis',
   contextModule: SynthesisModule,

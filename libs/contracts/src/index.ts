@@ -10,3 +10,4 @@ export * from './identity/index.js';
 export * from './admin/index.js';
 export * from './storage/index.js';
 export * from './jobs/index.js';
+export * from './synthesis/index.js';

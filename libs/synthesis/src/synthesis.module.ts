@@ -1,8 +1,62 @@
-import { Module } from '@nestjs/common';
+import { Inject, Injectable, Module, type DynamicModule, type OnModuleDestroy } from '@nestjs/common';
+import { PlatformConfigModule } from '#service-runtime';
+import { BlobStore, createBlobStore, SignedUrlSigner } from '#storage';
+import { BoundedQueue } from './application/bounded-queue.js';
+import { ListVoicesHandler } from './application/list-voices.handler.js';
+import type { ModelReadiness } from './application/model-readiness.js';
+import { SYNTHESIS_MODULE_OPTIONS, type SynthesisModuleOptions } from './application/synthesis-options.js';
+import { SynthesizeSpeechHandler } from './application/synthesize-speech.handler.js';
+import { EspeakPhonemizer } from './engine/espeak-phonemizer.js';
+import { SpeechEngine } from './engine/speech-engine.js';
+import { VoiceCatalog } from './engine/voice-catalog.js';
 
 /**
- * The synthesis bounded context: its application handlers and infrastructure adapters are registered
- * here, and the synthesis app imports this module into its composition root.
+ * The synthesis bounded context: the voices in the models folder with their warmed sessions, the
+ * inference queue and the handlers of the synthesis command and query. Audio goes to the shared
+ * blob store and is registered with the storage service. Used bare (no forRoot) it registers nothing.
  */
+@Injectable()
+class SynthesisResources implements OnModuleDestroy {
+  constructor(
+    @Inject(BlobStore) private readonly blobs: BlobStore,
+    @Inject(VoiceCatalog) private readonly catalog: VoiceCatalog,
+  ) {}
+
+  async onModuleDestroy(): Promise<void> {
+    await this.catalog.close();
+    await this.blobs.close();
+  }
+}
+
 @Module({})
-export class SynthesisModule {}
+export class SynthesisModule {
+  static forRoot(options: SynthesisModuleOptions, readiness: ModelReadiness): DynamicModule {
+    return {
+      module: SynthesisModule,
+      imports: [PlatformConfigModule.forRoot()],
+      providers: [
+        { provide: SYNTHESIS_MODULE_OPTIONS, useValue: options },
+        { provide: BlobStore, useFactory: () => createBlobStore(options.blobStore) },
+        { provide: SignedUrlSigner, useValue: new SignedUrlSigner(options.fileUrlSecret) },
+        { provide: BoundedQueue, useValue: new BoundedQueue(options.maxQueue) },
+        {
+          provide: VoiceCatalog,
+          useFactory: () => VoiceCatalog.load(options.modelsDir, { threads: options.threads, provider: options.provider }),
+        },
+        {
+          provide: SpeechEngine,
+          useFactory: async (catalog: VoiceCatalog) => {
+            const engine = new SpeechEngine(catalog, new EspeakPhonemizer());
+            await engine.warm();
+            readiness.markReady();
+            return engine;
+          },
+          inject: [VoiceCatalog],
+        },
+        SynthesizeSpeechHandler,
+        ListVoicesHandler,
+        SynthesisResources,
+      ],
+    };
+  }
+}

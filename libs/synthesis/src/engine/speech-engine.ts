@@ -1,7 +1,7 @@
 import { clausePhonemes, phonemeIds } from '../text/phoneme-ids.js';
 import { normalizeText } from '../text/normalize-text.js';
 import { splitClauses, splitSentences } from '../text/split-sentences.js';
-import type { VoiceSpeaker } from '../voices/piper-voice-config.js';
+import type { VoiceDefinition, VoiceSpeaker } from '../voices/piper-voice-config.js';
 import { parseVoiceId } from '../voices/voice-id.js';
 import type { EspeakPhonemizer } from './espeak-phonemizer.js';
 import type { VoiceCatalog } from './voice-catalog.js';
@@ -34,6 +34,10 @@ export class SpeechEngine {
     private readonly catalog: VoiceCatalog,
     private readonly phonemizer: EspeakPhonemizer,
   ) {}
+
+  get voices(): VoiceDefinition[] {
+    return this.catalog.voices;
+  }
 
   resolve(voiceId: string): { session: VoiceSession; speaker: VoiceSpeaker | undefined } {
     const ref = parseVoiceId(voiceId);

@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { env, loadConfig } from '#service-runtime';
+import { blobStoreConfigFrom, blobStoreEnvShape, MIN_FILE_URL_SECRET_LENGTH, refineBlobStoreEnv } from '#storage';
+import type { SynthesisModuleOptions } from '#synthesis';
+
+/** Variables of the synthesis service, on top of those every back-end service reads. */
+export const synthesisEnvShape = {
+  ...blobStoreEnvShape,
+  VOXIFY_MODELS_DIR: z.string().min(1).default('models'),
+  SYNTHESIS_THREADS: env.positiveInt(2),
+  ONNX_EXECUTION_PROVIDER: z.enum(['cpu', 'cuda', 'webgpu']).default('cpu'),
+  SYNTHESIS_MAX_QUEUE: env.positiveInt(32),
+  FILE_URL_SECRET: z.string().min(MIN_FILE_URL_SECRET_LENGTH),
+  SYNTHESIS_AUDIO_URL_TTL_SECONDS: env.positiveInt(3600),
+};
+
+/** A relative models folder is looked up from the working directory, then from the repository root. */
+export function resolveModelsDir(configured: string, cwd = process.cwd()): string {
+  if (isAbsolute(configured)) return configured;
+  const fromCwd = resolve(cwd, configured);
+  if (existsSync(fromCwd)) return fromCwd;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (dir !== dirname(dir)) {
+    if (existsSync(resolve(dir, 'package.json')) && existsSync(resolve(dir, configured))) return resolve(dir, configured);
+    dir = dirname(dir);
+  }
+  return fromCwd;
+}
+
+export function loadSynthesisConfig(source: NodeJS.ProcessEnv = process.env): SynthesisModuleOptions {
+  const parsed = loadConfig('synthesis', z.object(synthesisEnvShape).superRefine(refineBlobStoreEnv), source);
+  return {
+    modelsDir: resolveModelsDir(parsed.VOXIFY_MODELS_DIR),
+    threads: parsed.SYNTHESIS_THREADS,
+    provider: parsed.ONNX_EXECUTION_PROVIDER,
+    maxQueue: parsed.SYNTHESIS_MAX_QUEUE,
+    blobStore: blobStoreConfigFrom(parsed),
+    fileUrlSecret: parsed.FILE_URL_SECRET,
+    audioUrlTtlSeconds: parsed.SYNTHESIS_AUDIO_URL_TTL_SECONDS,
+  };
+}

@@ -1,0 +1,3 @@
+export * from './synthesis.errors.js';
+export * from './synthesis.views.js';
+export * from './synthesis.messages.js';

@@ -1,0 +1,18 @@
+import type { BlobStoreConfig } from '#storage';
+import type { ExecutionProvider } from '../engine/voice-session.js';
+
+export interface SynthesisModuleOptions {
+  /** VOXIFY_MODELS_DIR, resolved to an absolute path. */
+  modelsDir: string;
+  threads: number;
+  provider: ExecutionProvider;
+  /** Requests allowed to wait for the model before OVERLOADED. */
+  maxQueue: number;
+  blobStore: BlobStoreConfig;
+  /** FILE_URL_SECRET: the synthesis service signs the audio_url it answers. */
+  fileUrlSecret: string;
+  /** Lifetime of the signed audio_url, in seconds. */
+  audioUrlTtlSeconds: number;
+}
+
+export const SYNTHESIS_MODULE_OPTIONS = Symbol('SYNTHESIS_MODULE_OPTIONS');
