@@ -7,3 +7,5 @@ export * from './wav/wav-encoder.js';
 export * from './wav/pcm-encoder.js';
 export * from './wav/streaming.js';
 export * from './flac/flac-encoder.js';
+export * from './ogg/ogg-muxer.js';
+export * from './ogg/ogg-opus-encoder.js';
