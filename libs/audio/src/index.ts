@@ -9,3 +9,4 @@ export * from './wav/streaming.js';
 export * from './flac/flac-encoder.js';
 export * from './ogg/ogg-muxer.js';
 export * from './ogg/ogg-opus-encoder.js';
+export * from './mp3/mp3-encoder.js';
