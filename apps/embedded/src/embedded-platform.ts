@@ -6,7 +6,7 @@ import { startGateway, type RunningGateway } from '../../api-gateway/src/gateway
 import { createIdentityService } from '../../identity/src/identity.service.js';
 import { createJobsService } from '../../jobs/src/jobs.service.js';
 import { createStorageService } from '../../storage/src/storage.service.js';
-import { synthesisService } from '../../synthesis/src/synthesis.service.js';
+import { createSynthesisService } from '../../synthesis/src/synthesis.service.js';
 import { voiceService } from '../../voice/src/voice.service.js';
 import type { EmbeddedConfig } from './embedded.config.js';
 
@@ -26,7 +26,7 @@ export async function startEmbeddedPlatform(config: EmbeddedConfig): Promise<Emb
   const backendApps = [
     createIdentityService(config.identity),
     voiceService,
-    synthesisService,
+    createSynthesisService(config.synthesis),
     createJobsService(config.jobs),
     createStorageService(config.storage),
   ];

@@ -5,6 +5,8 @@ import { gatewayConfigFrom, gatewayEnvShape, type GatewayConfig } from '../../ap
 import { identityConfigFrom, identityEnvShape, type IdentityConfig } from '../../identity/src/identity.config.js';
 import { jobsConfigFrom, jobsEnvShape, type JobsConfig } from '../../jobs/src/jobs.config.js';
 import { storageConfigFrom, storageEnvShape, type StorageConfig } from '../../storage/src/storage.config.js';
+import { synthesisConfigFrom, synthesisEnvShape } from '../../synthesis/src/synthesis.config.js';
+import type { SynthesisModuleOptions } from '#synthesis';
 import { embeddedSecret } from './embedded-secrets.js';
 
 export interface EmbeddedConfig {
@@ -13,6 +15,7 @@ export interface EmbeddedConfig {
   identity: IdentityConfig;
   jobs: JobsConfig;
   storage: StorageConfig;
+  synthesis: SynthesisModuleOptions;
   dataDir: string;
   /** Real servers instead of the embedded ones, when set. */
   databaseUrl?: string;
@@ -25,6 +28,7 @@ const embeddedEnvShape = {
   ...identityEnvShape,
   ...jobsEnvShape,
   ...storageEnvShape,
+  ...synthesisEnvShape,
   ...tracingEnvShape,
   DATA_DIR: z.string().min(1).default('./data'),
   // PGlite runs one transaction at a time, so big pools only queue; keep them small.
@@ -52,6 +56,7 @@ export function loadEmbeddedConfig(source: NodeJS.ProcessEnv = process.env): Emb
     identity: identityConfigFrom(parsed),
     jobs: jobsConfigFrom(parsed),
     storage: storageConfigFrom(parsed),
+    synthesis: synthesisConfigFrom(parsed),
     dataDir: resolve(parsed.DATA_DIR),
     databaseUrl: parsed.DATABASE_URL,
     amqpUrl: parsed.AMQP_URL,

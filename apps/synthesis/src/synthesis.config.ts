@@ -31,7 +31,10 @@ export function resolveModelsDir(configured: string, cwd = process.cwd()): strin
 }
 
 export function loadSynthesisConfig(source: NodeJS.ProcessEnv = process.env): SynthesisModuleOptions {
-  const parsed = loadConfig('synthesis', z.object(synthesisEnvShape).superRefine(refineBlobStoreEnv), source);
+  return synthesisConfigFrom(loadConfig('synthesis', z.object(synthesisEnvShape).superRefine(refineBlobStoreEnv), source));
+}
+
+export function synthesisConfigFrom(parsed: z.output<z.ZodObject<typeof synthesisEnvShape>>): SynthesisModuleOptions {
   return {
     modelsDir: resolveModelsDir(parsed.VOXIFY_MODELS_DIR),
     threads: parsed.SYNTHESIS_THREADS,

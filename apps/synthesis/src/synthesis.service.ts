@@ -12,11 +12,3 @@ export function createSynthesisService(config: SynthesisModuleOptions): BackendS
     extraReadinessChecks: () => [readiness],
   };
 }
-
-/** The synthesis app with no voices loaded (what the embedded mode runs until it passes a config to createSynthesisService). */
-export const synthesisService: BackendServiceDefinition = {
-  service: 'synthesis',
-  contextModule: SynthesisModule,
-  migrations: synthesisMigrations,
-  entities: [],
-};
