@@ -10,3 +10,7 @@ export * from './flac/flac-encoder.js';
 export * from './ogg/ogg-muxer.js';
 export * from './ogg/ogg-opus-encoder.js';
 export * from './mp3/mp3-encoder.js';
+export * from './decode/audio-format.js';
+export * from './decode/invalid-audio-error.js';
+export * from './decode/probe-audio.js';
+export * from './decode/decode-audio.js';
