@@ -6,7 +6,7 @@ import { bestCorrelation, chirp, dominantFrequency, sine } from '../testing/sign
 import { encodeOggOpus, StreamingOggOpusEncoder } from './ogg-opus-encoder.js';
 
 describe('Ogg Opus encoder', () => {
-  it.each([22050, 16000, 48000])('round-trips a %i Hz chirp: duration within 30 ms and a high correlation', async (rate) => {
+  it.each([22050, 16000, 44100, 48000, 11025])('round-trips a %i Hz chirp: duration within 30 ms and a high correlation', async (rate) => {
     const audio = chirp(rate, 200, 3000, 1.5);
     const ogg = encodeOggOpus(audio, { bitrate: 64_000 });
     const decoded = await decode(ogg);
@@ -50,6 +50,10 @@ describe('Ogg Opus encoder', () => {
     expect((await parseBuffer(empty, undefined, { duration: true })).format.codec).toBe('Opus');
     const one = encodeOggOpus(pcmAudio(22050, Float32Array.of(0.5)));
     expect((await parseBuffer(one, undefined, { duration: true })).format.duration).toBeLessThan(0.001);
+  });
+
+  it('rejects an out-of-range complexity', () => {
+    expect(() => new StreamingOggOpusEncoder(24000, { complexity: 11 })).toThrow(RangeError);
   });
 
   it('refuses input after the end', () => {

@@ -19,6 +19,12 @@ describe('resample', () => {
     expect(rms(output.samples.subarray(1000, -1000))).toBeCloseTo(0.5 / Math.SQRT2, 2);
   });
 
+  it('falls back to the interpolated kernel when the rate ratio has too many phases to precompute', () => {
+    const output = resample(sine(96000, 440, 0.5), 24001);
+    expect(output.samples.length).toBe(12001);
+    expect(dominantFrequency(output.samples.subarray(500, -500), 24001, 400, 480)).toBe(440);
+  });
+
   it('removes content above the new Nyquist frequency instead of folding it back', () => {
     const high = sine(48000, 6000, 0.5);
     const down = resample(high, 8000);

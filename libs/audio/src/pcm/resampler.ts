@@ -10,6 +10,12 @@ const ROLLOFF = 0.94;
 const KAISER_BETA = 8.6;
 /** Kernel table resolution: entries per input sample of distance, linearly interpolated between. */
 const TABLE_STEPS = 256;
+/** Largest polyphase bank (phases × taps) worth precomputing; beyond it the interpolated table is used. */
+const MAX_POLYPHASE_WEIGHTS = 1 << 21;
+
+function greatestCommonDivisor(a: number, b: number): number {
+  return b === 0 ? a : greatestCommonDivisor(b, a % b);
+}
 
 function besselI0(x: number): number {
   let sum = 1;
@@ -31,6 +37,10 @@ export class Resampler {
   private readonly step: number;
   private readonly halfWidth: number;
   private readonly kernel: Float32Array;
+  /** For integer rates the output instants cycle through `phases` fractional offsets; their weights are precomputed. */
+  private readonly phases: number;
+  private readonly inputStepPerOutput: number;
+  private readonly polyphase: Float32Array | undefined;
   private pending = new Float32Array(0);
   private pendingStart = 0;
   private inputLength = 0;
@@ -44,18 +54,31 @@ export class Resampler {
     if (!(inputRate > 0 && outputRate > 0)) throw new RangeError('Sample rates must be positive');
     this.step = inputRate / outputRate;
     const scale = Math.min(1, outputRate / inputRate);
-    const cutoff = scale * ROLLOFF;
     this.halfWidth = Math.ceil(ZERO_CROSSINGS / scale);
-    this.kernel = new Float32Array(this.halfWidth * TABLE_STEPS + 2);
-    const norm = besselI0(KAISER_BETA);
-    for (let i = 0; i < this.kernel.length; i++) {
-      const distance = i / TABLE_STEPS;
-      const ratio = distance / this.halfWidth;
-      if (ratio >= 1) continue;
-      const x = Math.PI * cutoff * distance;
-      const sinc = distance === 0 ? 1 : Math.sin(x) / x;
-      this.kernel[i] = cutoff * sinc * (besselI0(KAISER_BETA * Math.sqrt(1 - ratio * ratio)) / norm);
+    const divisor = Number.isInteger(inputRate) && Number.isInteger(outputRate) ? greatestCommonDivisor(inputRate, outputRate) : 0;
+    this.phases = divisor ? outputRate / divisor : 0;
+    this.inputStepPerOutput = divisor ? inputRate / divisor : 0;
+    const taps = 2 * this.halfWidth;
+    if (this.phases > 0 && this.phases * taps <= MAX_POLYPHASE_WEIGHTS) {
+      this.polyphase = new Float32Array(this.phases * taps);
+      for (let phase = 0; phase < this.phases; phase++) {
+        for (let tap = 0; tap < taps; tap++) {
+          const distance = phase / this.phases + this.halfWidth - 1 - tap;
+          this.polyphase[phase * taps + tap] = this.kernelAt(distance);
+        }
+      }
     }
+    this.kernel = new Float32Array(this.polyphase ? 0 : this.halfWidth * TABLE_STEPS + 2);
+    for (let i = 0; i < this.kernel.length; i++) this.kernel[i] = this.kernelAt(i / TABLE_STEPS);
+  }
+
+  private kernelAt(distance: number): number {
+    const ratio = Math.abs(distance) / this.halfWidth;
+    if (ratio >= 1) return 0;
+    const cutoff = Math.min(1, this.outputRate / this.inputRate) * ROLLOFF;
+    const x = Math.PI * cutoff * distance;
+    const sinc = distance === 0 ? 1 : Math.sin(x) / x;
+    return (cutoff * sinc * besselI0(KAISER_BETA * Math.sqrt(1 - ratio * ratio))) / besselI0(KAISER_BETA);
   }
 
   append(chunk: Float32Array): Float32Array {
@@ -81,7 +104,8 @@ export class Resampler {
     for (;;) {
       if (final && this.outputIndex >= total) break;
       const position = this.outputIndex * this.step;
-      const centre = Math.floor(position);
+      // With a polyphase bank the centre must agree exactly with the phase, so it comes from integer arithmetic.
+      const centre = this.polyphase ? Math.floor((this.outputIndex * this.inputStepPerOutput) / this.phases) : Math.floor(position);
       if (!final && centre + this.halfWidth >= this.inputLength) break;
       out[count++] = this.interpolate(position, centre);
       this.outputIndex++;
@@ -91,6 +115,7 @@ export class Resampler {
   }
 
   private interpolate(position: number, centre: number): number {
+    if (this.polyphase) return this.interpolatePolyphase(centre);
     let sum = 0;
     const first = Math.max(centre - this.halfWidth + 1, this.pendingStart);
     const last = Math.min(centre + this.halfWidth, this.inputLength - 1);
@@ -101,6 +126,19 @@ export class Resampler {
       const weight = this.kernel[whole]! + (this.kernel[whole + 1]! - this.kernel[whole]!) * fraction;
       sum += this.pending[k - this.pendingStart]! * weight;
     }
+    return sum;
+  }
+
+  private interpolatePolyphase(centre: number): number {
+    const taps = 2 * this.halfWidth;
+    const phase = (this.outputIndex * this.inputStepPerOutput) % this.phases;
+    const weights = phase * taps;
+    const firstInput = centre - this.halfWidth + 1;
+    const firstTap = Math.max(0, this.pendingStart - firstInput);
+    const lastTap = Math.min(taps - 1, this.inputLength - 1 - firstInput);
+    const base = firstInput - this.pendingStart;
+    let sum = 0;
+    for (let tap = firstTap; tap <= lastTap; tap++) sum += this.pending[base + tap]! * this.polyphase![weights + tap]!;
     return sum;
   }
 
