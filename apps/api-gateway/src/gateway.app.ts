@@ -11,6 +11,7 @@ import {
   GatewayModule,
   GrpcGatewayServer,
   registerStreamedUploads,
+  TtsGatewayModule,
 } from '#gateway';
 import { MessagingModule, type BusOptions, type MessageBus } from '#messaging';
 import {
@@ -77,6 +78,8 @@ export async function startGateway(
       GatewayAdminModule.forRoot(),
       GatewayJobsModule,
       FilesGatewayModule.forRoot(config.files),
+      // Serves synthesised audio through the files download route above.
+      TtsGatewayModule,
     ],
   };
 

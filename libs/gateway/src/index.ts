@@ -57,3 +57,4 @@ export * from './gateway-access.module.js';
 export * from './admin/index.js';
 export * from './jobs/index.js';
 export * from './files/index.js';
+export * from './tts/index.js';

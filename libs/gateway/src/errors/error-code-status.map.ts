@@ -1,4 +1,4 @@
-import { ErrorCode, IdentityErrorCode } from '#contracts';
+import { ErrorCode, IdentityErrorCode, SynthesisErrorCode } from '#contracts';
 
 /**
  * HTTP status for an error code carried by an `ApplicationError` (from a service over the bus, or
@@ -44,3 +44,9 @@ export function httpStatusForErrorCode(code: string): number {
   }
   return UNMAPPED_DOMAIN_ERROR_STATUS;
 }
+
+// The synthesis service's codes (issue #5); VOICE_NOT_FOUND is 404 by its suffix.
+ERROR_CODE_HTTP_STATUS.set(SynthesisErrorCode.TEXT_TOO_LONG, 400);
+ERROR_CODE_HTTP_STATUS.set(SynthesisErrorCode.UNSUPPORTED_FORMAT, 400);
+ERROR_CODE_HTTP_STATUS.set(SynthesisErrorCode.UNSUPPORTED_SAMPLE_RATE, 400);
+ERROR_CODE_HTTP_STATUS.set(SynthesisErrorCode.OVERLOADED, 503);

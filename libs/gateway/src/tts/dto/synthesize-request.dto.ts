@@ -1,0 +1,71 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsNumber, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { AUDIO_FORMATS, SUPPORTED_SAMPLE_RATES } from '#contracts';
+
+export const MAX_SYNTHESIS_TEXT_LENGTH = 5000;
+
+export class SynthesisConfigDto {
+  /** A plain string so that a known but unavailable format reaches the service and gets its own code. */
+  @ApiPropertyOptional({ enum: AUDIO_FORMATS, default: 'wav', description: 'Unsupported formats answer 400 UNSUPPORTED_FORMAT' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(16)
+  output_format?: string;
+
+  @ApiPropertyOptional({ enum: SUPPORTED_SAMPLE_RATES, example: 22050, description: "Hz; the voice's own rate when absent" })
+  @IsOptional()
+  @IsInt()
+  sample_rate?: number;
+
+  @ApiPropertyOptional({ minimum: 0.25, maximum: 4, default: 1, example: 1.1 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0.25)
+  @Max(4)
+  speed?: number;
+
+  @ApiPropertyOptional({
+    minimum: -12,
+    maximum: 12,
+    default: 0,
+    description: 'Semitones; only 0 is available for now (UNSUPPORTED_OPTION)',
+  })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-12)
+  @Max(12)
+  pitch?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 2, default: 1, description: 'Gain, limited so that it never clips' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(2)
+  volume?: number;
+}
+
+export class SynthesizeRequestDto {
+  @ApiProperty({
+    minLength: 1,
+    maxLength: MAX_SYNTHESIS_TEXT_LENGTH,
+    example: 'Hello from Voxify. The quick brown fox jumps over the lazy dog.',
+  })
+  @IsString()
+  @Length(1, MAX_SYNTHESIS_TEXT_LENGTH)
+  @Matches(/\S/, { message: 'text must not be blank' })
+  text!: string;
+
+  @ApiPropertyOptional({ example: 'en_US-voxify-low:slt', description: 'From GET /api/v1/tts/voices; the default voice when absent' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  voice_id?: string;
+
+  @ApiPropertyOptional({ type: SynthesisConfigDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SynthesisConfigDto)
+  config?: SynthesisConfigDto;
+}

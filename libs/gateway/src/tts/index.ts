@@ -1,0 +1,2 @@
+export * from './tts-gateway.module.js';
+export * from './tts-error-statuses.js';
