@@ -78,6 +78,14 @@ describe('FLAC encoder', () => {
     expect(metadata.format.duration ?? 0).toBe(0);
   });
 
+  it('picks the subframe type per frame: CONSTANT for silence, a high fixed order for a smooth tone, a low one for noise', () => {
+    // The first frame's header is 8 bytes here (44.1 kHz code, 1-byte frame number, 16-bit block size); the subframe header follows.
+    const subframeType = (audio: PcmAudio) => (encodeFlac(audio)[42 + 8]! >> 1) & 0x3f;
+    expect(subframeType(silence(44100, 0.2))).toBe(0b000000);
+    expect(subframeType(sine(44100, 50, 0.2, 0.9))).toBeGreaterThanOrEqual(0b001010);
+    expect(subframeType(noise(44100, 0.2, 0.9))).toBeLessThanOrEqual(0b001001);
+  });
+
   it('rejects an invalid block size', () => {
     expect(() => encodeFlac(sine(8000, 100, 0.1), { blockSize: 8 })).toThrow(RangeError);
   });
