@@ -88,7 +88,6 @@ export class TtsHttpController {
     SynthesisErrorCode.UNSUPPORTED_FORMAT,
     SynthesisErrorCode.UNSUPPORTED_SAMPLE_RATE,
     TtsGatewayErrorCode.UNSUPPORTED_OPTION,
-    IdentityErrorCode.QUOTA_EXCEEDED,
     SynthesisErrorCode.OVERLOADED,
     ...CREDENTIAL_ERRORS,
     ...BUS_ERRORS,
