@@ -15,8 +15,9 @@ describe('Ogg Opus encoder', () => {
     expect(Math.abs(output.length / 48000 - 1.5)).toBeLessThan(0.03);
     const reference = resample(audio, 48000).samples;
     const { correlation, lag } = bestCorrelation(reference.subarray(4800, 43200), output.subarray(4800, 43200), 96);
-    expect(Math.abs(lag)).toBeLessThan(48);
-    expect(correlation).toBeGreaterThan(0.9);
+    // The pre-skip in OpusHead cancels the encoder's lookahead, so the output lines up with the input.
+    expect(Math.abs(lag)).toBeLessThanOrEqual(2);
+    expect(correlation).toBeGreaterThan(0.98);
   });
 
   it('is read by music-metadata as Opus with the right duration', async () => {
