@@ -1,5 +1,17 @@
 // Jest runs in ESM mode (NestJS 12 is ESM-only): node --experimental-vm-modules + @swc/jest.
-const libs = ['contracts', 'messaging', 'persistence', 'service-runtime', 'gateway', 'identity', 'voice', 'synthesis', 'jobs', 'storage', 'audio'];
+const libs = [
+  'contracts',
+  'messaging',
+  'persistence',
+  'service-runtime',
+  'gateway',
+  'identity',
+  'voice',
+  'synthesis',
+  'jobs',
+  'storage',
+  'audio',
+];
 
 const moduleNameMapper = {
   '^(\\.{1,2}/.*)\\.js$': '$1',
