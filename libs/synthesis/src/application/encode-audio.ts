@@ -1,8 +1,7 @@
 import { ApplicationError, SUPPORTED_SAMPLE_RATES, SynthesisErrorCode, type AudioFormat } from '#contracts';
-import { pcm16Bytes, toPcm16 } from '../audio/pcm16.js';
-import { resample } from '../audio/resample.js';
-import { encodeWav } from '../audio/wav.js';
+import { applyGain, durationSeconds, pcmAudio, resample } from '#audio';
 import type { Speech } from '../engine/speech-engine.js';
+import { OUTPUT_FORMATS, outputFormat } from './output-formats.js';
 
 export interface EncodedAudio {
   bytes: Buffer;
@@ -12,14 +11,10 @@ export interface EncodedAudio {
   duration: number;
 }
 
-const ENCODABLE: Partial<Record<AudioFormat, { contentType: string; extension: string }>> = {
-  wav: { contentType: 'audio/wav', extension: 'wav' },
-  pcm: { contentType: 'audio/pcm', extension: 'pcm' },
-};
-
-export function assertEncodable(format: AudioFormat, sampleRate: number | undefined): void {
-  if (!ENCODABLE[format]) {
-    throw new ApplicationError(SynthesisErrorCode.UNSUPPORTED_FORMAT, `Output format ${format} is not available; use wav or pcm`);
+export function assertEncodable(format: string, sampleRate: number | undefined): void {
+  if (!outputFormat(format)) {
+    const known = Object.keys(OUTPUT_FORMATS).join(', ');
+    throw new ApplicationError(SynthesisErrorCode.UNSUPPORTED_FORMAT, `Output format ${format} is not available; use one of ${known}`);
   }
   if (sampleRate !== undefined && !(SUPPORTED_SAMPLE_RATES as readonly number[]).includes(sampleRate)) {
     throw new ApplicationError(
@@ -29,12 +24,13 @@ export function assertEncodable(format: AudioFormat, sampleRate: number | undefi
   }
 }
 
-/** Speech → the requested container at the requested rate, with `volume` as a limited gain. */
+/** Speech → the requested format at the requested rate, with `volume` as a gain through the soft limiter. */
 export function encodeAudio(speech: Speech, format: AudioFormat, sampleRate: number | undefined, volume: number): EncodedAudio {
   assertEncodable(format, sampleRate);
   const rate = sampleRate ?? speech.sampleRate;
-  const samples = toPcm16(resample(speech.samples, speech.sampleRate, rate), volume);
-  const { contentType, extension } = ENCODABLE[format]!;
-  const bytes = format === 'wav' ? encodeWav(samples, rate) : pcm16Bytes(samples);
-  return { bytes, contentType, extension, sampleRate: rate, duration: samples.length / rate };
+  const audio = applyGain(resample(pcmAudio(speech.sampleRate, speech.samples), rate), volume);
+  const { contentType, extension, encode } = OUTPUT_FORMATS[format];
+  const encoded = encode(audio);
+  const bytes = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);
+  return { bytes, contentType, extension, sampleRate: rate, duration: durationSeconds(audio) };
 }

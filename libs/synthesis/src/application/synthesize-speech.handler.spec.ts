@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { jest } from '@jest/globals';
-import { RegisterStoredFileCommand, type StoredFileView } from '#contracts';
+import { RegisterStoredFileCommand, type AudioFormat, type StoredFileView } from '#contracts';
 import type { MessageBus } from '#messaging';
 import { PlatformConfigProvider } from '#service-runtime';
 import { LocalFileBlobStore, SignedUrlSigner } from '#storage';
@@ -85,7 +85,7 @@ describe('SynthesizeSpeechHandler', () => {
     [{ text: 'a'.repeat(5001) }, 'TEXT_TOO_LONG'],
     [{ text: 'Hi.', voice_id: 'nobody' }, 'VOICE_NOT_FOUND'],
     [{ text: 'Hi.', voice_id: 'en_US-voxify-low:nobody' }, 'VOICE_NOT_FOUND'],
-    [{ text: 'Hi.', config: { output_format: 'mp3' as const } }, 'UNSUPPORTED_FORMAT'],
+    [{ text: 'Hi.', config: { output_format: 'aac' as AudioFormat } }, 'UNSUPPORTED_FORMAT'],
     [{ text: 'Hi.', config: { sample_rate: 12345 } }, 'UNSUPPORTED_SAMPLE_RATE'],
     [{ text: 'Hi.', config: { speed: 5 } }, 'VALIDATION_ERROR'],
     [{ text: 'Hi.', config: { volume: -1 } }, 'VALIDATION_ERROR'],

@@ -8,7 +8,6 @@ import {
   RegisterStoredFileCommand,
   SynthesisErrorCode,
   SynthesizeSpeechCommand,
-  AUDIO_FORMATS,
   type AudioFormat,
   type PayloadOf,
   type SynthesisResultView,
@@ -88,9 +87,6 @@ export class SynthesizeSpeechHandler {
     }
     const config = payload.config ?? {};
     const format: AudioFormat = config.output_format ?? 'wav';
-    if (!(AUDIO_FORMATS as readonly string[]).includes(format)) {
-      throw new ApplicationError(SynthesisErrorCode.UNSUPPORTED_FORMAT, `Unknown output format ${String(format)}`);
-    }
     const speed = config.speed ?? 1;
     if (!inRange(speed, SPEED_RANGE)) throw invalid('config.speed', `must be between ${SPEED_RANGE[0]} and ${SPEED_RANGE[1]}`);
     const volume = config.volume ?? 1;
