@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseBuffer } from 'music-metadata';
 import { ApiClient, AppProcess, appEntry, freePort, waitFor } from '#test-support';
 import { recognizeWords } from './support/speech-recognizer.js';
 import { decodeWav, rmsOf } from './support/wav-file.js';
@@ -132,6 +133,31 @@ describe('text to speech (embedded platform)', () => {
     expectSpeech((await download(normal.audio_url)).bytes, 22050, text);
     const fast = await synthesizeJson({ text, voice_id: 'en_US-voxify-low:rms', config: { sample_rate: 22050, speed: 2 } });
     expect(fast.duration).toBeLessThan(normal.duration * 0.75);
+  });
+
+  it('speaks mp3, ogg (Opus) and flac that music-metadata reads with a plausible duration', async () => {
+    const text = 'Compressed speech for every player.';
+    const expected = [
+      ['mp3', 'audio/mpeg', 'MPEG'],
+      ['ogg', 'audio/ogg', 'Ogg'],
+      ['flac', 'audio/flac', 'FLAC'],
+    ] as const;
+    for (const [format, contentType, container] of expected) {
+      const result = await synthesizeJson({ text, config: { output_format: format, sample_rate: 24000 } });
+      expect(result).toMatchObject({ format, sample_rate: 24000 });
+      const audio = await download(result.audio_url);
+      expect({ format, status: audio.status, contentType: audio.contentType }).toEqual({ format, status: 200, contentType });
+      const metadata = await parseBuffer(audio.bytes, contentType, { duration: true });
+      expect({ format, container: metadata.format.container, channels: metadata.format.numberOfChannels }).toEqual({
+        format,
+        container,
+        channels: 1,
+      });
+      const duration = metadata.format.duration ?? 0;
+      expect(duration).toBeGreaterThan(0.05 * text.length);
+      expect(duration).toBeLessThan(0.2 * text.length);
+      expect(Math.abs(duration / result.duration - 1)).toBeLessThan(0.05);
+    }
   });
 
   it('answers the audio bytes themselves for Accept: audio/wav and audio/*', async () => {
