@@ -10,6 +10,7 @@ import {
   GatewayJobsModule,
   GatewayModule,
   GrpcGatewayServer,
+  OpenAiGatewayModule,
   registerStreamedUploads,
   TtsGatewayModule,
 } from '#gateway';
@@ -80,6 +81,8 @@ export async function startGateway(
       FilesGatewayModule.forRoot(config.files),
       // Serves synthesised audio through the files download route above.
       TtsGatewayModule,
+      // POST /v1/audio/speech for OpenAI's SDKs, outside the api/v1 prefix.
+      OpenAiGatewayModule,
     ],
   };
 

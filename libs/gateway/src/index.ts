@@ -58,3 +58,4 @@ export * from './admin/index.js';
 export * from './jobs/index.js';
 export * from './files/index.js';
 export * from './tts/index.js';
+export * from './openai/index.js';

@@ -12,6 +12,11 @@ import { registerSecurityHeadersHook } from './security-headers.hook.js';
 export const API_PREFIX = 'api/v1';
 /** Operational routes that probes and scrapers call at fixed paths, outside the versioned API. */
 export const UNPREFIXED_ROUTES = ['health/live', 'health/ready', 'metrics'];
+/**
+ * OpenAI-compatible routes at OpenAI's paths (SDKs append them to a `<origin>/v1` base URL). Unlike
+ * UNPREFIXED_ROUTES they need credentials like any API route.
+ */
+export const OPENAI_COMPATIBLE_ROUTES = ['v1/audio/speech'];
 
 export interface GatewayHttpOptions {
   corsOrigins: string[] | '*';
@@ -49,7 +54,7 @@ export function configureGatewayHttp(app: NestFastifyApplication, options: Gatew
   registerSecurityHeadersHook(fastify, GATEWAY_HELMET_OPTIONS);
   app.enableCors(gatewayCorsOptions(options.corsOrigins));
 
-  app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_ROUTES });
+  app.setGlobalPrefix(API_PREFIX, { exclude: [...UNPREFIXED_ROUTES, ...OPENAI_COMPATIBLE_ROUTES] });
   app.useGlobalPipes(createGatewayValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   if (options.docsEnabled) setupGatewaySwagger(app, options.version);

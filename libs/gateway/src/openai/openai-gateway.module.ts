@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { SynthesizedAudioResponder } from '../tts/synthesized-audio.responder.js';
+import { OpenAiSpeechHttpController } from './openai-speech.http.controller.js';
+
+/**
+ * `POST /v1/audio/speech`, OpenAI's speech route, over the synthesis bus. Needs MessageBus (global
+ * MessagingModule), GatewayAccessModule, and FilesGatewayModule, whose download route serves the audio.
+ */
+@Module({
+  controllers: [OpenAiSpeechHttpController],
+  providers: [SynthesizedAudioResponder],
+})
+export class OpenAiGatewayModule {}
