@@ -1,5 +1,5 @@
 import { Logger, Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, ModuleRef } from '@nestjs/core';
 import { AccessTokenVerifier } from '#identity';
 import { MessageBus } from '#messaging';
 import { ApiKeyVerifier } from './auth/api-key-verifier.js';
@@ -88,8 +88,9 @@ export class GatewayAccessModule {
     if (grpc) {
       providers.push({
         provide: GrpcGatewayServer,
-        useFactory: (authenticator: CredentialsAuthenticator) => new GrpcGatewayServer(authenticator, grpc),
-        inject: [CredentialsAuthenticator],
+        useFactory: (authenticator: CredentialsAuthenticator, moduleRef: ModuleRef) =>
+          new GrpcGatewayServer(authenticator, grpc, moduleRef),
+        inject: [CredentialsAuthenticator, ModuleRef],
       });
     }
     return {

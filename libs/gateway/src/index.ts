@@ -53,6 +53,7 @@ export * from './grpc/authenticate-grpc-call.js';
 export * from './grpc/grpc-status-for-error.js';
 export * from './grpc/grpc-gateway.server.js';
 export * from './grpc/proto-files.js';
+export * from './grpc/tts.grpc-service.js';
 export * from './gateway-access.module.js';
 export * from './admin/index.js';
 export * from './jobs/index.js';

@@ -1,9 +1,13 @@
 import { loadPackageDefinition, Server, ServerCredentials, type ServiceDefinition } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { ModuleRef } from '@nestjs/core';
+import { MessageBus } from '#messaging';
+import { BlobStore } from '#storage';
 import type { CredentialsAuthenticator } from '../auth/credentials-authenticator.js';
 import { identityGrpcService } from './identity.grpc-service.js';
-import { findProtoRoot, IDENTITY_PROTO } from './proto-files.js';
+import { findProtoRoot, IDENTITY_PROTO, TTS_PROTO } from './proto-files.js';
+import { ttsGrpcService } from './tts.grpc-service.js';
 
 export interface GrpcServerOptions {
   /** 0 picks a free port (see `port` once started). */
@@ -21,8 +25,9 @@ export const PROTO_LOADER_OPTIONS = { keepCase: true, longs: Number, enums: Stri
 const DEFAULT_SHUTDOWN_GRACE_MS = 5000;
 
 /**
- * The gateway's gRPC endpoint (`voxify.v1.Identity` for now), started with the app and stopped
- * with it. Its calls are authenticated by the same CredentialsAuthenticator as HTTP.
+ * The gateway's gRPC endpoint (`voxify.v1.Identity`, `voxify.v1.Tts`), started with the app and
+ * stopped with it. Its calls are authenticated by the same CredentialsAuthenticator as HTTP; Tts
+ * reads the audio from the files module's BlobStore, looked up in the app when a call needs it.
  */
 export class GrpcGatewayServer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('GrpcGatewayServer');
@@ -32,6 +37,7 @@ export class GrpcGatewayServer implements OnApplicationBootstrap, OnApplicationS
   constructor(
     private readonly authenticator: CredentialsAuthenticator,
     private readonly options: GrpcServerOptions,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   /** The port it listens on, once started. */
@@ -41,13 +47,19 @@ export class GrpcGatewayServer implements OnApplicationBootstrap, OnApplicationS
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    const protoRoot = this.options.protoRoot ?? findProtoRoot();
+    const logError = (error: unknown, method: string): void =>
+      this.logger.error(`Unexpected error in ${method}`, error instanceof Error ? error.stack : String(error));
     const server = new Server();
     server.addService(
-      loadServiceDefinition(this.options.protoRoot ?? findProtoRoot(), IDENTITY_PROTO, 'voxify.v1.Identity'),
-      identityGrpcService(this.authenticator, (error, method) =>
-        this.logger.error(`Unexpected error in ${method}`, error instanceof Error ? error.stack : String(error)),
-      ),
+      loadServiceDefinition(protoRoot, IDENTITY_PROTO, 'voxify.v1.Identity'),
+      identityGrpcService(this.authenticator, logError),
     );
+    const tts = {
+      bus: this.moduleRef.get(MessageBus, { strict: false }),
+      blobs: () => this.moduleRef.get(BlobStore, { strict: false }),
+    };
+    server.addService(loadServiceDefinition(protoRoot, TTS_PROTO, 'voxify.v1.Tts'), ttsGrpcService(this.authenticator, tts, logError));
     this.boundPort = await new Promise<number>((resolve, reject) =>
       server.bindAsync(`${this.options.host}:${this.options.port}`, ServerCredentials.createInsecure(), (error, port) =>
         error ? reject(error) : resolve(port),

@@ -1,7 +1,8 @@
 import { status } from '@grpc/grpc-js';
-import { ApplicationError, ErrorCode } from '#contracts';
+import { ApplicationError, ErrorCode, SynthesisErrorCode } from '#contracts';
 import { BrokerUnavailableError, BusTimeoutError, ServiceUnavailableError } from '#messaging';
 import { UNAUTHENTICATED_CODES } from '../auth/auth-errors.js';
+import { TtsGatewayErrorCode } from '../tts/tts-error-statuses.js';
 
 export interface GrpcFailure {
   code: status;
@@ -19,6 +20,11 @@ const STATUS_BY_ERROR_CODE = new Map<string, status>([
   [ErrorCode.CONFLICT, status.ALREADY_EXISTS],
   [ErrorCode.RATE_LIMITED, status.RESOURCE_EXHAUSTED],
   ['QUOTA_EXCEEDED', status.RESOURCE_EXHAUSTED],
+  [SynthesisErrorCode.TEXT_TOO_LONG, status.INVALID_ARGUMENT],
+  [SynthesisErrorCode.UNSUPPORTED_FORMAT, status.INVALID_ARGUMENT],
+  [SynthesisErrorCode.UNSUPPORTED_SAMPLE_RATE, status.INVALID_ARGUMENT],
+  [TtsGatewayErrorCode.UNSUPPORTED_OPTION, status.INVALID_ARGUMENT],
+  [SynthesisErrorCode.OVERLOADED, status.RESOURCE_EXHAUSTED],
 ]);
 
 /** The gRPC status for what a call threw; the mapping mirrors the HTTP one. */

@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 /** The proto file of the Identity service, relative to the proto root. */
 export const IDENTITY_PROTO = 'voxify/v1/identity.proto';
 
+/** The proto file of the Tts service, relative to the proto root. */
+export const TTS_PROTO = 'voxify/v1/tts.proto';
+
 /**
  * The repository's `proto/` folder, found upwards from this module, so it is the same from
  * `libs/…/src` (tests) and `dist/libs/…` (the build). Deployments that move the files set
