@@ -3,3 +3,4 @@ export * from './app-process.js';
 export * from './test-servers.js';
 export * from './wait-for.js';
 export * from './http-client.js';
+export * from './embedded-platform.js';

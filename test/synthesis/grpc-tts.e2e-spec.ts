@@ -1,9 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { credentials, loadPackageDefinition, Metadata, status, type Client, type ServiceError } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
-import { ApiClient, AppProcess, appEntry, freePort, waitFor } from '#test-support';
+import { freePort, startTestPlatform, type TestPlatform } from '#test-support';
 import { decodeWav, rmsOf } from './support/wav-file.js';
 
 type Reply = Record<string, unknown>;
@@ -14,8 +12,7 @@ const PASSWORD = 'Correct-horse-42';
 
 /** Speech synthesis over gRPC (`voxify.v1.Tts`) on the embedded platform, with a stock @grpc/grpc-js client. */
 describe('text to speech over gRPC (embedded platform)', () => {
-  let dataDir: string;
-  let platform: AppProcess;
+  let platform: TestPlatform | undefined;
   let client: TtsClient;
   let token: string;
 
@@ -28,24 +25,9 @@ describe('text to speech over gRPC (embedded platform)', () => {
   }
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'voxify-grpc-tts-e2e-'));
-    const [port, grpcPort] = [await freePort(), await freePort()];
-    const origin = `http://127.0.0.1:${port}`;
-    platform = new AppProcess('embedded', appEntry('embedded'), {
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      GRPC_PORT: String(grpcPort),
-      LOG_LEVEL: 'warn',
-    }).start();
-    await waitFor(
-      'embedded platform healthy',
-      async () => ((await fetch(`${origin}/api/v1/health`).catch(() => undefined))?.status === 200 ? true : undefined),
-      45000,
-      200,
-    ).catch((error: unknown) => {
-      throw new Error(`${String(error)}\n${platform.logTail(60)}`);
-    });
-    const api = new ApiClient(`${origin}/api/v1`);
+    const grpcPort = await freePort();
+    platform = await startTestPlatform('grpc-tts-e2e', { GRPC_PORT: String(grpcPort) });
+    const { api } = platform;
     const email = 'grpc-speaker@example.com';
     expect((await api.post('/auth/register', { email, password: PASSWORD, first_name: 'Grpc', last_name: 'Speaker' })).status).toBe(201);
     token = (await api.post<{ access_token: string }>('/auth/login', { email, password: PASSWORD })).body.data!.access_token;
@@ -64,8 +46,7 @@ describe('text to speech over gRPC (embedded platform)', () => {
 
   afterAll(async () => {
     client?.close();
-    await platform?.stop('SIGKILL');
-    await rm(dataDir, { recursive: true, force: true });
+    await platform?.stop();
   });
 
   it('lists the default voice among the voices', async () => {

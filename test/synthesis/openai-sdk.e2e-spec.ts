@@ -1,17 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseBuffer } from 'music-metadata';
 import OpenAI from 'openai';
-import { ApiClient, AppProcess, appEntry, freePort, waitFor } from '#test-support';
+import { startTestPlatform, type TestPlatform } from '#test-support';
 
 const PASSWORD = 'Correct-horse-42';
 const SENTENCE = 'Hello from Voxify, speaking through the OpenAI client.';
 
 /** The official OpenAI SDK, unchanged, against POST /v1/audio/speech of the embedded platform. */
 describe('OpenAI SDK speech (embedded platform)', () => {
-  let dataDir: string;
-  let platform: AppProcess;
+  let platform: TestPlatform | undefined;
   let client: OpenAI;
 
   async function speechBytes(body: OpenAI.Audio.SpeechCreateParams): Promise<Buffer> {
@@ -20,24 +16,8 @@ describe('OpenAI SDK speech (embedded platform)', () => {
   }
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'voxify-openai-e2e-'));
-    const port = await freePort();
-    const origin = `http://127.0.0.1:${port}`;
-    platform = new AppProcess('embedded', appEntry('embedded'), {
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      GRPC_PORT: '0',
-      LOG_LEVEL: 'warn',
-    }).start();
-    await waitFor(
-      'embedded platform healthy',
-      async () => ((await fetch(`${origin}/api/v1/health`).catch(() => undefined))?.status === 200 ? true : undefined),
-      45000,
-      200,
-    ).catch((error: unknown) => {
-      throw new Error(`${String(error)}\n${platform.logTail(60)}`);
-    });
-    const api = new ApiClient(`${origin}/api/v1`);
+    platform = await startTestPlatform('openai-e2e');
+    const { origin, api } = platform;
     const email = 'sdk-user@example.com';
     expect((await api.post('/auth/register', { email, password: PASSWORD, first_name: 'Sdk', last_name: 'User' })).status).toBe(201);
     const login = await api.post<{ access_token: string }>('/auth/login', { email, password: PASSWORD });
@@ -53,8 +33,7 @@ describe('OpenAI SDK speech (embedded platform)', () => {
   }, 60000);
 
   afterAll(async () => {
-    await platform?.stop('SIGKILL');
-    await rm(dataDir, { recursive: true, force: true });
+    await platform?.stop();
   });
 
   it('speaks an mp3 by default, with a duration that fits the sentence', async () => {

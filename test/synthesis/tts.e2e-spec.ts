@@ -1,8 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseBuffer } from 'music-metadata';
-import { ApiClient, AppProcess, appEntry, freePort, waitFor } from '#test-support';
+import { startTestPlatform, type ApiClient, type TestPlatform } from '#test-support';
 import { recognizeWords } from './support/speech-recognizer.js';
 import { decodeWav, rmsOf } from './support/wav-file.js';
 
@@ -20,8 +19,7 @@ const PANGRAM = 'The quick brown fox jumps over the lazy dog.';
 
 /** Speech synthesis over REST on the embedded platform (all six apps in one process, the real default voice). */
 describe('text to speech (embedded platform)', () => {
-  let dataDir: string;
-  let platform: AppProcess;
+  let platform: TestPlatform | undefined;
   let api: ApiClient;
   let origin: string;
   let token: string;
@@ -71,31 +69,15 @@ describe('text to speech (embedded platform)', () => {
   }
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'voxify-tts-e2e-'));
-    const port = await freePort();
-    origin = `http://127.0.0.1:${port}`;
-    api = new ApiClient(`${origin}/api/v1`);
-    platform = new AppProcess('embedded', appEntry('embedded'), {
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      GRPC_PORT: '0',
-      LOG_LEVEL: 'warn',
-    }).start();
-    await waitFor(
-      'embedded platform healthy',
-      async () => ((await fetch(`${origin}/api/v1/health`).catch(() => undefined))?.status === 200 ? true : undefined),
-      45000,
-      200,
-    ).catch((error: unknown) => {
-      throw new Error(`${String(error)}\n${platform.logTail(60)}`);
-    });
+    platform = await startTestPlatform('tts-e2e');
+    origin = platform.origin;
+    api = platform.api;
     token = await signIn('speaker@example.com');
     otherToken = await signIn('listener@example.com');
   }, 60000);
 
   afterAll(async () => {
-    await platform?.stop('SIGKILL');
-    await rm(dataDir, { recursive: true, force: true });
+    await platform?.stop();
   });
 
   it('lists every speaker of the default voice', async () => {
@@ -205,7 +187,7 @@ describe('text to speech (embedded platform)', () => {
 
   it('is intelligible: pocketsphinx hears most words of a sentence', async () => {
     const result = await synthesizeJson({ text: PANGRAM, voice_id: 'en_US-voxify-low:slt' });
-    const wavPath = join(dataDir, 'pangram.wav');
+    const wavPath = join(platform!.dataDir, 'pangram.wav');
     await writeFile(wavPath, (await download(result.audio_url)).bytes);
     const heard = await recognizeWords(wavPath);
     const expected = PANGRAM.toLowerCase()
