@@ -14,6 +14,7 @@ export * from './health/readiness-check.js';
 export * from './runtime.tokens.js';
 export * from './service-runtime.module.js';
 export * from './bootstrap/backend-service.js';
+export * from './bootstrap/backend-service-imports.js';
 export * from './bootstrap/outbox-relay.token.js';
 export * from './bootstrap/run-until-signal.js';
 export * from './bootstrap/run-standalone-service.js';

@@ -1,10 +1,9 @@
-import { Module, type DynamicModule } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import type { DataSource } from 'typeorm';
 import type { EventDefinition, MessageEnvelope } from '#contracts';
-import { InProcessBroker, InProcessMessageBus, MessagingModule } from '#messaging';
+import { InProcessBroker, InProcessMessageBus } from '#messaging';
 import { createServiceDataSource, OutboxRelay, runServiceMigrations } from '#persistence';
-import { AppLifecycle, createLogger, NestPinoLogger, OUTBOX_RELAY, ServiceRuntimeModule } from '#service-runtime';
+import { AppLifecycle, backendServiceImports, createLogger, NestPinoLogger } from '#service-runtime';
 import { createTestDatabase } from '#test-support';
 import { Clock } from '../application/ports/clock.js';
 import { IdentityModule } from '../identity.module.js';
@@ -64,27 +63,9 @@ export async function startIdentityTestApp(
   const relay = new OutboxRelay(dataSource, bus, { pollIntervalMs: 50, logger });
   const clock = new SettableClock();
 
-  @Module({})
-  class TestRelayModule {}
-  const relayModule: DynamicModule = {
-    module: TestRelayModule,
-    global: true,
-    providers: [{ provide: OUTBOX_RELAY, useValue: relay }],
-    exports: [OUTBOX_RELAY],
-  };
-
   const moduleRef: TestingModule = await Test.createTestingModule({
     imports: [
-      ServiceRuntimeModule.forApp({
-        lifecycle: new AppLifecycle('identity'),
-        logger,
-        bus,
-        dataSource,
-        serveHealth: false,
-        serveMetrics: false,
-      }),
-      MessagingModule.forRoot({ bus }),
-      relayModule,
+      ...backendServiceImports({ lifecycle: new AppLifecycle('identity'), logger, bus, dataSource, outboxRelay: relay, serveOps: false }),
       IdentityModule.forRoot({ accessTokens: TEST_ACCESS_TOKENS, refreshTokenTtlSeconds: 3600, ...options }),
     ],
   })

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { MixedList, DataSource } from 'typeorm';
 import type { BackendServiceName } from '#contracts';
-import { MessagingModule, type BusOptions, type MessageBus } from '#messaging';
+import type { BusOptions, MessageBus } from '#messaging';
 import { createServiceDataSource, OutboxRelay, runServiceMigrations } from '#persistence';
 import type { ServiceRuntimeConfig } from '../config/service-config.js';
 import { AppLifecycle } from '../health/app-lifecycle.js';
@@ -13,9 +13,8 @@ import { NestPinoLogger } from '../logging/nest-pino-logger.js';
 import { ensureDefaultMetrics } from '../metrics/metrics-registry.js';
 import { trackOutboxLag } from '../metrics/outbox-lag.metrics.js';
 import { PrometheusBusObserver } from '../metrics/prometheus-bus-observer.js';
-import { ServiceRuntimeModule } from '../service-runtime.module.js';
 import type { ProcessTracing } from '../tracing/process-tracing.js';
-import { OUTBOX_RELAY } from './outbox-relay.token.js';
+import { backendServiceImports } from './backend-service-imports.js';
 
 // TypeORM accepts migration/entity classes as functions.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -88,21 +87,17 @@ export async function startBackendService(definition: BackendServiceDefinition, 
   const root: DynamicModule = {
     module: BackendServiceRootModule,
     imports: [
-      ServiceRuntimeModule.forApp({
+      ...backendServiceImports({
         lifecycle,
         logger,
         bus,
         dataSource,
+        outboxRelay,
         extraReadinessChecks: definition.extraReadinessChecks?.(),
-        serveMetrics: infra.http !== undefined,
-        serveHealth: infra.http !== undefined,
+        serveOps: infra.http !== undefined,
       }),
-      MessagingModule.forRoot({ bus }),
       definition.contextModule,
     ],
-    providers: [{ provide: OUTBOX_RELAY, useValue: outboxRelay }],
-    exports: [OUTBOX_RELAY],
-    global: true,
   };
 
   const nestLogger = new NestPinoLogger(logger);

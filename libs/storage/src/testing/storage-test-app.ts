@@ -1,13 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Module, type DynamicModule } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import type { DataSource } from 'typeorm';
 import type { EventDefinition, MessageEnvelope } from '#contracts';
-import { InProcessBroker, InProcessMessageBus, MessagingModule } from '#messaging';
+import { InProcessBroker, InProcessMessageBus } from '#messaging';
 import { createServiceDataSource, OutboxRelay, runServiceMigrations } from '#persistence';
-import { AppLifecycle, createLogger, NestPinoLogger, OUTBOX_RELAY, ServiceRuntimeModule } from '#service-runtime';
+import { AppLifecycle, backendServiceImports, createLogger, NestPinoLogger } from '#service-runtime';
 import { createTestDatabase } from '#test-support';
 import { Clock } from '../application/ports/clock.js';
 import { ExpiredFilesSweeper } from '../application/sweep-expired-files/expired-files.sweeper.js';
@@ -56,26 +55,9 @@ export async function startStorageTestApp(): Promise<StorageTestApp> {
     const bus = new InProcessMessageBus(broker, { service: 'storage', logger, retryDelaysMs: [] });
     const relay = new OutboxRelay(dataSource, bus, { pollIntervalMs: 50, logger });
 
-    @Module({})
-    class TestRelayModule {}
-    const relayModule: DynamicModule = {
-      module: TestRelayModule,
-      global: true,
-      providers: [{ provide: OUTBOX_RELAY, useValue: relay }],
-      exports: [OUTBOX_RELAY],
-    };
     const moduleRef: TestingModule = await Test.createTestingModule({
       imports: [
-        ServiceRuntimeModule.forApp({
-          lifecycle: new AppLifecycle('storage'),
-          logger,
-          bus,
-          dataSource,
-          serveHealth: false,
-          serveMetrics: false,
-        }),
-        MessagingModule.forRoot({ bus }),
-        relayModule,
+        ...backendServiceImports({ lifecycle: new AppLifecycle('storage'), logger, bus, dataSource, outboxRelay: relay, serveOps: false }),
         StorageModule.forRoot({
           blobStore: { kind: 'local', directory: filesDir },
           sweepIntervalMs: 3_600_000,
