@@ -352,9 +352,10 @@ describe('files (storage + gateway processes on PostgreSQL and RabbitMQ)', () =>
     const info = await api.get<FileInfoView>(`/files/${fileId}/info`, { token: tokenFor(owner) });
     expect(info.body.data).toMatchObject({ duration: 1.5, expires_at: view.expires_at });
 
+    // The sweeper deletes the blob inside the transaction that marks the row, so wait for the commit too.
     await waitFor(
       'the sweeper to remove the expired file',
-      async () => ((await blobs.head(stored.key)) === undefined ? true : undefined),
+      async () => ((await blobs.head(stored.key)) === undefined && (await rowsOf(owner))[0]?.deleted_at ? true : undefined),
       10000,
       100,
     );
