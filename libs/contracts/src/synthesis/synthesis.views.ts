@@ -9,6 +9,8 @@ export interface SynthesisSettings {
   sample_rate?: number;
   /** 0.25–4; 1 is the voice's own pace. */
   speed?: number;
+  /** Frequency factor 0.5–2 (1 = the voice's own pitch), without changing the tempo. */
+  pitch?: number;
   /** 0–2 gain, limited so it never clips. */
   volume?: number;
 }

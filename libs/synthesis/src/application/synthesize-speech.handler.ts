@@ -1,28 +1,21 @@
 import { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  ApplicationError,
   createId,
-  ErrorCode,
   IdPrefix,
   RegisterStoredFileCommand,
-  SynthesisErrorCode,
   SynthesizeSpeechCommand,
-  type AudioFormat,
   type PayloadOf,
   type SynthesisResultView,
 } from '#contracts';
 import { HandleMessage, MessageBus } from '#messaging';
 import { PlatformConfigProvider } from '#service-runtime';
 import { blobKeyForFile, BlobStore, SignedUrlSigner } from '#storage';
-import { SpeechEngine, UnknownVoiceError } from '../engine/speech-engine.js';
+import { SpeechEngine } from '../engine/speech-engine.js';
 import { BoundedQueue } from './bounded-queue.js';
-import { assertEncodable, encodeAudio } from './encode-audio.js';
+import { encodeAudio } from './encode-audio.js';
+import { validateSynthesisRequest } from './synthesis-request.js';
 import { SYNTHESIS_MODULE_OPTIONS, type SynthesisModuleOptions } from './synthesis-options.js';
-import { defaultVoiceId } from './voice-directory.js';
-
-const SPEED_RANGE = [0.25, 4] as const;
-const VOLUME_RANGE = [0, 2] as const;
 
 /**
  * Speaks the text, stores the audio through the blob store, registers it with the storage service
@@ -43,7 +36,7 @@ export class SynthesizeSpeechHandler {
 
   @HandleMessage(SynthesizeSpeechCommand)
   async execute(payload: PayloadOf<typeof SynthesizeSpeechCommand>): Promise<SynthesisResultView> {
-    const request = this.validate(payload);
+    const request = validateSynthesisRequest(payload, this.engine, this.platform.current().max_synthesis_length);
     const speech = await this.queue.run(() =>
       this.engine.synthesize({ text: request.text, voiceId: request.voiceId, speed: request.speed }),
     );
@@ -77,38 +70,4 @@ export class SynthesizeSpeechHandler {
       sample_rate: audio.sampleRate,
     };
   }
-
-  private validate(payload: PayloadOf<typeof SynthesizeSpeechCommand>) {
-    const text = typeof payload.text === 'string' ? payload.text.trim() : '';
-    if (!text) throw invalid('text', 'must not be empty');
-    const maxLength = this.platform.current().max_synthesis_length;
-    if (text.length > maxLength) {
-      throw new ApplicationError(SynthesisErrorCode.TEXT_TOO_LONG, `The text is longer than ${maxLength} characters`);
-    }
-    const config = payload.config ?? {};
-    const format: AudioFormat = config.output_format ?? 'wav';
-    const speed = config.speed ?? 1;
-    if (!inRange(speed, SPEED_RANGE)) throw invalid('config.speed', `must be between ${SPEED_RANGE[0]} and ${SPEED_RANGE[1]}`);
-    const volume = config.volume ?? 1;
-    if (!inRange(volume, VOLUME_RANGE)) throw invalid('config.volume', `must be between ${VOLUME_RANGE[0]} and ${VOLUME_RANGE[1]}`);
-    assertEncodable(format, config.sample_rate);
-    const voiceId = payload.voice_id ?? defaultVoiceId(this.engine.voices);
-    try {
-      this.engine.resolve(voiceId);
-    } catch (error) {
-      if (error instanceof UnknownVoiceError) {
-        throw new ApplicationError(SynthesisErrorCode.VOICE_NOT_FOUND, `No voice ${voiceId}; see GET /api/v1/tts/voices`);
-      }
-      throw error;
-    }
-    return { text, voiceId, speed, volume, format, sampleRate: config.sample_rate };
-  }
-}
-
-function inRange(value: unknown, [low, high]: readonly [number, number]): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= low && value <= high;
-}
-
-function invalid(field: string, message: string): ApplicationError {
-  return new ApplicationError(ErrorCode.VALIDATION_ERROR, `${field} ${message}`, [{ field, messages: [message] }]);
 }

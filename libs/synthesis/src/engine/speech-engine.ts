@@ -16,9 +16,34 @@ export interface SpeechRequest {
   speed: number;
 }
 
+/** Per-render settings that apply to every sentence of one request. */
+export interface RenderSettings {
+  voiceId: string;
+  speed: number;
+}
+
+/**
+ * One sentence of a request, ready to render on any synthesis instance: plain JSON, so a gateway
+ * can hold the plan of a stream and send its sentences one by one.
+ */
+export interface SentencePlan {
+  /** 0-based position in the request. */
+  index: number;
+  /** The sentence after normalisation (numbers as words). */
+  text: string;
+  /** Silence after this sentence when another follows, in seconds. */
+  pauseAfter: number;
+}
+
 export interface Speech {
   samples: Float32Array;
   sampleRate: number;
+}
+
+/** The audio of one sentence; `pauseAfter` is not included in `samples`. */
+export interface SentenceSpeech extends Speech {
+  index: number;
+  pauseAfter: number;
 }
 
 export class UnknownVoiceError extends Error {
@@ -28,7 +53,10 @@ export class UnknownVoiceError extends Error {
   }
 }
 
-/** Text → audio with a catalog voice: normalise, split, phonemise, infer per sentence, join with pauses. */
+/**
+ * Text → audio with a catalog voice: `plan` normalises and splits into sentences, `render` phonemises
+ * and infers one sentence; `synthesize` does both and joins the sentences with their pauses.
+ */
 export class SpeechEngine {
   constructor(
     private readonly catalog: VoiceCatalog,
@@ -50,22 +78,32 @@ export class SpeechEngine {
     return { session, speaker };
   }
 
-  async synthesize(request: SpeechRequest): Promise<Speech> {
-    const { session, speaker } = this.resolve(request.voiceId);
+  /** The sentences of `request.text`, in order (throws UnknownVoiceError for an unknown voice). */
+  plan(request: SpeechRequest): SentencePlan[] {
+    this.resolve(request.voiceId);
+    return splitSentences(normalizeText(request.text))
+      .filter((sentence) => splitClauses(sentence).length > 0)
+      .map((text, index) => ({ index, text, pauseAfter: SENTENCE_PAUSE_SECONDS }));
+  }
+
+  async render(sentence: SentencePlan, settings: RenderSettings): Promise<SentenceSpeech> {
+    const { session, speaker } = this.resolve(settings.voiceId);
     const voice = session.voice;
-    const lengthScale = voice.scales.length / request.speed;
-    const pause = new Float32Array(Math.round(SENTENCE_PAUSE_SECONDS * voice.sampleRate));
-    const pieces: Float32Array[] = [];
-    for (const sentence of splitSentences(normalizeText(request.text))) {
-      const clauses = splitClauses(sentence);
-      if (clauses.length === 0) continue;
-      const ipa: string[] = [];
-      for (const clause of clauses) ipa.push(await this.phonemizer.phonemize(clause.text, voice.espeakVoice));
-      const ids = phonemeIds(clausePhonemes(clauses, ipa), voice.phonemeIdMap);
-      if (pieces.length > 0) pieces.push(pause);
-      pieces.push(await session.infer(ids, speaker?.id ?? 0, lengthScale));
-    }
-    return { samples: concat(pieces), sampleRate: voice.sampleRate };
+    const lengthScale = voice.scales.length / settings.speed;
+    const clauses = splitClauses(sentence.text);
+    const ipa: string[] = [];
+    for (const clause of clauses) ipa.push(await this.phonemizer.phonemize(clause.text, voice.espeakVoice));
+    const ids = phonemeIds(clausePhonemes(clauses, ipa), voice.phonemeIdMap);
+    const samples = await session.infer(ids, speaker?.id ?? 0, lengthScale);
+    return { index: sentence.index, samples, sampleRate: voice.sampleRate, pauseAfter: sentence.pauseAfter };
+  }
+
+  async synthesize(request: SpeechRequest): Promise<Speech> {
+    const settings: RenderSettings = { voiceId: request.voiceId, speed: request.speed };
+    const parts: SentenceSpeech[] = [];
+    for (const sentence of this.plan(request)) parts.push(await this.render(sentence, settings));
+    const { session } = this.resolve(request.voiceId);
+    return joinSentences(parts, session.voice.sampleRate);
   }
 
   /** One short run per voice and the phonemizer's WASM start, so the first request is not slow. */
@@ -77,12 +115,15 @@ export class SpeechEngine {
   }
 }
 
-function concat(pieces: readonly Float32Array[]): Float32Array {
-  const out = new Float32Array(pieces.reduce((total, piece) => total + piece.length, 0));
+/** The sentences in order with each one's pause between them (none after the last). */
+export function joinSentences(parts: readonly SentenceSpeech[], sampleRate: number): Speech {
+  const pauses = parts.map((part, i) => (i < parts.length - 1 ? Math.round(part.pauseAfter * sampleRate) : 0));
+  const total = parts.reduce((sum, part, i) => sum + part.samples.length + pauses[i]!, 0);
+  const out = new Float32Array(total);
   let offset = 0;
-  for (const piece of pieces) {
-    out.set(piece, offset);
-    offset += piece.length;
-  }
-  return out;
+  parts.forEach((part, i) => {
+    out.set(part.samples, offset);
+    offset += part.samples.length + pauses[i]!;
+  });
+  return { samples: out, sampleRate };
 }
