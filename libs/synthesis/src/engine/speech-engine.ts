@@ -1,13 +1,11 @@
-import { clausePhonemes, phonemeIds } from '../text/phoneme-ids.js';
-import { normalizeText } from '../text/normalize-text.js';
-import { splitClauses, splitSentences } from '../text/split-sentences.js';
+import { planSentences, sentencePhonemeIds, type SentencePlan } from '../text/sentence-plan.js';
 import type { VoiceDefinition, VoiceSpeaker } from '../voices/piper-voice-config.js';
 import { parseVoiceId } from '../voices/voice-id.js';
 import type { EspeakPhonemizer } from './espeak-phonemizer.js';
 import type { VoiceCatalog } from './voice-catalog.js';
 import type { VoiceSession } from './voice-session.js';
 
-export const SENTENCE_PAUSE_SECONDS = 0.25;
+export { SENTENCE_PAUSE_SECONDS, type SentencePlan } from '../text/sentence-plan.js';
 
 export interface SpeechRequest {
   text: string;
@@ -20,19 +18,6 @@ export interface SpeechRequest {
 export interface RenderSettings {
   voiceId: string;
   speed: number;
-}
-
-/**
- * One sentence of a request, ready to render on any synthesis instance: plain JSON, so a gateway
- * can hold the plan of a stream and send its sentences one by one.
- */
-export interface SentencePlan {
-  /** 0-based position in the request. */
-  index: number;
-  /** The sentence after normalisation (numbers as words). */
-  text: string;
-  /** Silence after this sentence when another follows, in seconds. */
-  pauseAfter: number;
 }
 
 export interface Speech {
@@ -81,19 +66,14 @@ export class SpeechEngine {
   /** The sentences of `request.text`, in order (throws UnknownVoiceError for an unknown voice). */
   plan(request: SpeechRequest): SentencePlan[] {
     this.resolve(request.voiceId);
-    return splitSentences(normalizeText(request.text))
-      .filter((sentence) => splitClauses(sentence).length > 0)
-      .map((text, index) => ({ index, text, pauseAfter: SENTENCE_PAUSE_SECONDS }));
+    return planSentences({ text: request.text });
   }
 
   async render(sentence: SentencePlan, settings: RenderSettings): Promise<SentenceSpeech> {
     const { session, speaker } = this.resolve(settings.voiceId);
     const voice = session.voice;
     const lengthScale = voice.scales.length / settings.speed;
-    const clauses = splitClauses(sentence.text);
-    const ipa: string[] = [];
-    for (const clause of clauses) ipa.push(await this.phonemizer.phonemize(clause.text, voice.espeakVoice));
-    const ids = phonemeIds(clausePhonemes(clauses, ipa), voice.phonemeIdMap);
+    const ids = await sentencePhonemeIds(sentence, (text) => this.phonemizer.phonemize(text, voice.espeakVoice), voice.phonemeIdMap);
     const samples = await session.infer(ids, speaker?.id ?? 0, lengthScale);
     return { index: sentence.index, samples, sampleRate: voice.sampleRate, pauseAfter: sentence.pauseAfter };
   }
