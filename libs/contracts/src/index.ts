@@ -11,3 +11,4 @@ export * from './admin/index.js';
 export * from './storage/index.js';
 export * from './jobs/index.js';
 export * from './synthesis/index.js';
+export * from './voice/index.js';
