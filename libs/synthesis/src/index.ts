@@ -4,3 +4,4 @@ export * from './application/model-readiness.js';
 export * from './application/synthesis-options.js';
 export * from './application/voice-directory.js';
 export * from './engine/voice-session.js';
+export * from './application/synthesis-quota.js';

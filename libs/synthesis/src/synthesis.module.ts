@@ -3,8 +3,11 @@ import { PlatformConfigModule } from '#service-runtime';
 import { BlobStore, createBlobStore, SignedUrlSigner } from '#storage';
 import { BoundedQueue } from './application/bounded-queue.js';
 import { ListVoicesHandler } from './application/list-voices.handler.js';
+import { PlanSynthesisHandler } from './application/plan-synthesis.handler.js';
+import { RenderSentenceHandler } from './application/render-sentence.handler.js';
 import type { ModelReadiness } from './application/model-readiness.js';
 import { SYNTHESIS_MODULE_OPTIONS, type SynthesisModuleOptions } from './application/synthesis-options.js';
+import { SynthesisQuota } from './application/synthesis-quota.js';
 import { SynthesizeSpeechHandler } from './application/synthesize-speech.handler.js';
 import { EspeakPhonemizer } from './engine/espeak-phonemizer.js';
 import { SpeechEngine } from './engine/speech-engine.js';
@@ -53,8 +56,11 @@ export class SynthesisModule {
           },
           inject: [VoiceCatalog],
         },
+        SynthesisQuota,
         SynthesizeSpeechHandler,
         ListVoicesHandler,
+        PlanSynthesisHandler,
+        RenderSentenceHandler,
         SynthesisResources,
       ],
     };

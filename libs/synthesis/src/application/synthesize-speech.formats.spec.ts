@@ -16,6 +16,7 @@ import { SpeechEngine } from '../engine/speech-engine.js';
 import { VoiceCatalog } from '../engine/voice-catalog.js';
 import { BoundedQueue } from './bounded-queue.js';
 import type { SynthesisModuleOptions } from './synthesis-options.js';
+import type { SynthesisQuota } from './synthesis-quota.js';
 import { SynthesizeSpeechHandler } from './synthesize-speech.handler.js';
 
 const TEXT = 'Voxify turns written text into natural sounding speech in several formats.';
@@ -49,7 +50,17 @@ describe('SynthesizeSpeechHandler output formats', () => {
     } as unknown as MessageBus;
     const options = { audioUrlTtlSeconds: 600 } as SynthesisModuleOptions;
     const platform = new PlatformConfigProvider(bus, null, null);
-    handler = new SynthesizeSpeechHandler(engine, new BoundedQueue(4), blobs, new SignedUrlSigner('s'.repeat(40)), bus, platform, options);
+    const quota = { charge: async () => undefined } as unknown as SynthesisQuota;
+    handler = new SynthesizeSpeechHandler(
+      engine,
+      new BoundedQueue(4),
+      blobs,
+      new SignedUrlSigner('s'.repeat(40)),
+      bus,
+      platform,
+      quota,
+      options,
+    );
   }, 60_000);
 
   afterAll(async () => {

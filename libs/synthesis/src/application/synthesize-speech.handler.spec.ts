@@ -15,6 +15,7 @@ import { VoiceCatalog } from '../engine/voice-catalog.js';
 import { BoundedQueue } from './bounded-queue.js';
 import { ListVoicesHandler } from './list-voices.handler.js';
 import type { SynthesisModuleOptions } from './synthesis-options.js';
+import type { SynthesisQuota } from './synthesis-quota.js';
 import { SynthesizeSpeechHandler } from './synthesize-speech.handler.js';
 
 const SECRET = 'a-test-secret-of-at-least-32-characters!';
@@ -26,6 +27,8 @@ describe('SynthesizeSpeechHandler', () => {
   let blobs: LocalFileBlobStore;
   let send: jest.Mock<(definition: unknown, payload: unknown) => Promise<StoredFileView>>;
   let handler: SynthesizeSpeechHandler;
+  let charged: string[];
+  let quota: SynthesisQuota;
 
   beforeAll(async () => {
     catalog = await VoiceCatalog.load(resolve(process.cwd(), 'models'), { threads: 2, provider: 'cpu' });
@@ -41,6 +44,8 @@ describe('SynthesizeSpeechHandler', () => {
     send = jest.fn(async () => ({}) as StoredFileView);
     const bus = { send } as unknown as MessageBus;
     const options = { audioUrlTtlSeconds: 600 } as SynthesisModuleOptions;
+    charged = [];
+    quota = { charge: async (userId: string) => void charged.push(userId) } as unknown as SynthesisQuota;
     handler = new SynthesizeSpeechHandler(
       engine,
       new BoundedQueue(4),
@@ -48,6 +53,7 @@ describe('SynthesizeSpeechHandler', () => {
       new SignedUrlSigner(SECRET),
       bus,
       new PlatformConfigProvider(bus, null, null),
+      quota,
       options,
     );
   });
@@ -62,6 +68,7 @@ describe('SynthesizeSpeechHandler', () => {
     expect(result.duration).toBeGreaterThan(0.5);
     expect(result.audio_url).toMatch(new RegExp(`^/api/v1/files/${result.file_id}\\?expires=\\d+&signature=`));
     expect(send).toHaveBeenCalledTimes(1);
+    expect(charged).toEqual(['usr_1']);
     const [definition, registration] = send.mock.calls[0]! as [
       unknown,
       { purpose: string; size: number; blob_key: string; content_type: string },
@@ -92,6 +99,7 @@ describe('SynthesizeSpeechHandler', () => {
   ])('refuses %j with %s and stores nothing', async (input, code) => {
     await expect(handler.execute({ user_id: 'usr_1', ...input })).rejects.toMatchObject({ code });
     expect(send).not.toHaveBeenCalled();
+    expect(charged).toEqual([]);
   });
 
   it('lists every voice × speaker with the default first', async () => {

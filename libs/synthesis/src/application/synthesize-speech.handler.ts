@@ -14,6 +14,7 @@ import { blobKeyForFile, BlobStore, SignedUrlSigner } from '#storage';
 import { SpeechEngine } from '../engine/speech-engine.js';
 import { BoundedQueue } from './bounded-queue.js';
 import { encodeAudio } from './encode-audio.js';
+import { SynthesisQuota } from './synthesis-quota.js';
 import { validateSynthesisRequest } from './synthesis-request.js';
 import { SYNTHESIS_MODULE_OPTIONS, type SynthesisModuleOptions } from './synthesis-options.js';
 
@@ -31,12 +32,14 @@ export class SynthesizeSpeechHandler {
     private readonly signer: SignedUrlSigner,
     private readonly bus: MessageBus,
     private readonly platform: PlatformConfigProvider,
+    private readonly quota: SynthesisQuota,
     @Inject(SYNTHESIS_MODULE_OPTIONS) private readonly options: SynthesisModuleOptions,
   ) {}
 
   @HandleMessage(SynthesizeSpeechCommand)
   async execute(payload: PayloadOf<typeof SynthesizeSpeechCommand>): Promise<SynthesisResultView> {
     const request = validateSynthesisRequest(payload, this.engine, this.platform.current().max_synthesis_length);
+    await this.quota.charge(payload.user_id);
     const speech = await this.queue.run(() =>
       this.engine.synthesize({ text: request.text, voiceId: request.voiceId, speed: request.speed }),
     );
