@@ -163,7 +163,7 @@ describe('text to speech (embedded platform)', () => {
       [{ text: 'Hello', config: { speed: 0.1 } }, 400, 'VALIDATION_ERROR'],
       [{ text: 'Hello', config: { volume: 3 } }, 400, 'VALIDATION_ERROR'],
       [{ text: 'Hello', config: { pitch: 20 } }, 400, 'VALIDATION_ERROR'],
-      [{ text: 'Hello', config: { pitch: 2 } }, 400, 'UNSUPPORTED_OPTION'],
+      [{ text: 'Hello', config: { pitch: 0.4 } }, 400, 'VALIDATION_ERROR'],
       [{ text: 'Hello', config: { output_format: 'aac' } }, 400, 'UNSUPPORTED_FORMAT'],
       [{ text: 'Hello', config: { sample_rate: 12345 } }, 400, 'UNSUPPORTED_SAMPLE_RATE'],
     ];

@@ -1,4 +1,5 @@
 /** Wire shapes of the synthesis context (snake_case, as the REST API shows them). */
+import type { WordTimestampView } from './synthesis-stream.messages.js';
 
 export const AUDIO_FORMATS = ['wav', 'pcm', 'mp3', 'ogg', 'flac'] as const;
 export type AudioFormat = (typeof AUDIO_FORMATS)[number];
@@ -13,7 +14,10 @@ export interface SynthesisSettings {
   pitch?: number;
   /** 0–2 gain, limited so it never clips. */
   volume?: number;
+  /** Answer `timestamps` (the words with their times) with the result. */
+  timestamps?: boolean;
 }
+
 
 export interface SynthesisResultView {
   synthesis_id: string;
@@ -24,6 +28,8 @@ export interface SynthesisResultView {
   duration: number;
   format: AudioFormat;
   sample_rate: number;
+  /** Only when `config.timestamps` was true: each word, in seconds from the start of the whole audio. */
+  timestamps?: WordTimestampView[];
 }
 
 /** One voice × speaker, addressable by `voice_id`. */

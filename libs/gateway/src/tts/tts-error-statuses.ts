@@ -2,7 +2,7 @@ import { ERROR_CODE_HTTP_STATUS } from '../errors/error-code-status.map.js';
 
 /** Codes the gateway's TTS routes raise themselves (the synthesis service's codes are in the shared map). */
 export const TtsGatewayErrorCode = {
-  /** A known option the engine cannot honour yet (non-zero pitch): refused rather than silently ignored. */
+  /** A known option that cannot be honoured yet (e.g. OpenAI `stream_format: sse`): refused rather than silently ignored. */
   UNSUPPORTED_OPTION: 'UNSUPPORTED_OPTION',
 } as const;
 

@@ -23,7 +23,6 @@ import { SynthesisResultDto } from './dto/synthesis-result.dto.js';
 import { SynthesizeRequestDto } from './dto/synthesize-request.dto.js';
 import { VoiceListDto } from './dto/voice.dto.js';
 import { SynthesizedAudioResponder } from './synthesized-audio.responder.js';
-import { TtsGatewayErrorCode } from './tts-error-statuses.js';
 
 /** Seconds a client is asked to wait when the synthesis queue is full. */
 export const OVERLOADED_RETRY_AFTER_SECONDS = 1;
@@ -63,7 +62,8 @@ export class TtsHttpController {
     description:
       'Stores the audio as a synthesis_output file and answers where it is: `audio_url` is an absolute signed URL that ' +
       'plays without credentials. With `Accept: audio/*` (or `audio/wav`, `audio/pcm`) the audio itself is the body; a ' +
-      'specific audio type picks the format when `config.output_format` is absent. 503 OVERLOADED comes with Retry-After.',
+      'specific audio type picks the format when `config.output_format` is absent. Each request uses one of the daily ' +
+      'syntheses (429 QUOTA_EXCEEDED with `resets_at`). 503 OVERLOADED comes with Retry-After.',
   })
   @ApiHeader({ name: 'Accept', required: false, description: '`application/json` (default) or `audio/*`, `audio/wav`, `audio/pcm`' })
   @ApiBody({
@@ -74,7 +74,7 @@ export class TtsHttpController {
         value: {
           text: 'The quick brown fox jumps over the lazy dog.',
           voice_id: 'en_US-voxify-low:rms',
-          config: { output_format: 'wav', sample_rate: 22050, speed: 1.1, volume: 0.9 },
+          config: { output_format: 'wav', sample_rate: 22050, speed: 1.1, pitch: 1.0, volume: 0.9, timestamps: true },
         },
       },
     },
@@ -87,7 +87,7 @@ export class TtsHttpController {
     SynthesisErrorCode.VOICE_NOT_FOUND,
     SynthesisErrorCode.UNSUPPORTED_FORMAT,
     SynthesisErrorCode.UNSUPPORTED_SAMPLE_RATE,
-    TtsGatewayErrorCode.UNSUPPORTED_OPTION,
+    ErrorCode.QUOTA_EXCEEDED,
     SynthesisErrorCode.OVERLOADED,
     ...CREDENTIAL_ERRORS,
     ...BUS_ERRORS,
@@ -116,10 +116,7 @@ function toCommand(
   principal: AuthPrincipal,
   representation: SynthesisRepresentation,
 ): PayloadOf<typeof SynthesizeSpeechCommand> {
-  const { pitch, output_format, ...settings } = body.config ?? {};
-  if (pitch !== undefined && pitch !== 0) {
-    throw new ApplicationError(TtsGatewayErrorCode.UNSUPPORTED_OPTION, 'config.pitch is not available yet; leave it out or use 0');
-  }
+  const { output_format, ...settings } = body.config ?? {};
   const format = output_format ?? (representation.kind === 'audio' ? representation.format : undefined);
   return {
     user_id: principal.userId,

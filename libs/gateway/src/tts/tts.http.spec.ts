@@ -63,19 +63,24 @@ describe('TTS routes (gateway side, synthesis service faked on the bus)', () => 
   it("sends the caller's request to the service and makes the signed path absolute on the request's origin", async () => {
     const response = await gateway.http.post('/api/v1/tts/synthesize', {
       headers,
-      json: { text: 'Hello', voice_id: 'v:a', config: { speed: 1.5, pitch: 0, volume: 0.5, sample_rate: 22050 } },
+      json: { text: 'Hello', voice_id: 'v:a', config: { speed: 1.5, pitch: 1.5, volume: 0.5, sample_rate: 22050, timestamps: true } },
     });
     expect(response.status).toBe(200);
     expect(response.json()).toEqual({ success: true, data: { ...RESULT, audio_url: `${gateway.http.baseUrl}${RESULT.audio_url}` } });
     expect(received).toEqual([
-      { user_id: 'usr_speaker', text: 'Hello', voice_id: 'v:a', config: { speed: 1.5, volume: 0.5, sample_rate: 22050 } },
+      {
+        user_id: 'usr_speaker',
+        text: 'Hello',
+        voice_id: 'v:a',
+        config: { speed: 1.5, pitch: 1.5, volume: 0.5, sample_rate: 22050, timestamps: true },
+      },
     ]);
   });
 
-  it('refuses a pitch the engine cannot apply instead of ignoring it', async () => {
-    const response = await gateway.http.post('/api/v1/tts/synthesize', { headers, json: { text: 'Hello', config: { pitch: -3 } } });
+  it.each([{ pitch: 0 }, { pitch: 2.5 }, { timestamps: 'yes' }])('refuses config %j with 400 VALIDATION_ERROR', async (config) => {
+    const response = await gateway.http.post('/api/v1/tts/synthesize', { headers, json: { text: 'Hello', config } });
     expect(response.status).toBe(400);
-    expect(response.json().error.code).toBe('UNSUPPORTED_OPTION');
+    expect(response.json().error.code).toBe('VALIDATION_ERROR');
     expect(received).toEqual([]);
   });
 

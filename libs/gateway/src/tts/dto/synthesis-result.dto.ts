@@ -1,5 +1,16 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AUDIO_FORMATS, type AudioFormat } from '#contracts';
+
+export class WordTimestampDto {
+  @ApiProperty({ example: 'Hello' })
+  word!: string;
+
+  @ApiProperty({ example: 0.12, description: 'Seconds from the start of the audio' })
+  start!: number;
+
+  @ApiProperty({ example: 0.48, description: 'Seconds from the start of the audio' })
+  end!: number;
+}
 
 export class SynthesisResultDto {
   @ApiProperty({ example: 'syn_8k2m4q9x1c7v3b5n0z6w' })
@@ -22,4 +33,7 @@ export class SynthesisResultDto {
 
   @ApiProperty({ example: 16000 })
   sample_rate!: number;
+
+  @ApiPropertyOptional({ type: [WordTimestampDto], description: 'Only with `config.timestamps: true`' })
+  timestamps?: WordTimestampDto[];
 }

@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsNumber, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { AUDIO_FORMATS, SUPPORTED_SAMPLE_RATES } from '#contracts';
 
 export const MAX_SYNTHESIS_TEXT_LENGTH = 5000;
@@ -26,15 +39,16 @@ export class SynthesisConfigDto {
   speed?: number;
 
   @ApiPropertyOptional({
-    minimum: -12,
-    maximum: 12,
-    default: 0,
-    description: 'Semitones; only 0 is available for now (UNSUPPORTED_OPTION)',
+    minimum: 0.5,
+    maximum: 2,
+    default: 1,
+    example: 1.0,
+    description: "Frequency factor (1 = the voice's own pitch, 2 = an octave up, 0.5 = an octave down); the tempo stays the same",
   })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(-12)
-  @Max(12)
+  @Min(0.5)
+  @Max(2)
   pitch?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 2, default: 1, description: 'Gain, limited so that it never clips' })
@@ -43,6 +57,14 @@ export class SynthesisConfigDto {
   @Min(0)
   @Max(2)
   volume?: number;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Also answer `timestamps`: each word with its start and end in seconds over the whole audio (JSON answers only)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  timestamps?: boolean;
 }
 
 export class SynthesizeRequestDto {

@@ -1,0 +1,44 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { MAX_ASYNC_SYNTHESIS_LENGTH } from '#contracts';
+import { SynthesisConfigDto } from './synthesize-request.dto.js';
+
+export class SynthesizeAsyncRequestDto {
+  @ApiProperty({
+    minLength: 1,
+    maxLength: MAX_ASYNC_SYNTHESIS_LENGTH,
+    example: 'Chapter one. It was a bright cold day in April, and the clocks were striking thirteen.',
+  })
+  @IsString()
+  @Length(1, MAX_ASYNC_SYNTHESIS_LENGTH)
+  @Matches(/\S/, { message: 'text must not be blank' })
+  text!: string;
+
+  @ApiPropertyOptional({ example: 'en_US-voxify-low:slt', description: 'From GET /api/v1/tts/voices; the default voice when absent' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  voice_id?: string;
+
+  @ApiPropertyOptional({ type: SynthesisConfigDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SynthesisConfigDto)
+  config?: SynthesisConfigDto;
+}
+
+export class SynthesisJobAcceptedDto {
+  @ApiProperty({ example: 'syn_8k2m4q9x1c7v3b5n0z6w' })
+  synthesis_id!: string;
+
+  @ApiProperty({ example: 'job_4f9k2m8q1x7c3v5b0n6z', description: 'Follow it at GET /api/v1/jobs/{job_id} (or its events / progress/ws)' })
+  job_id!: string;
+
+  @ApiProperty({ example: 134.5, description: 'Seconds of audio the text is expected to make' })
+  estimated_duration!: number;
+
+  @ApiProperty({ enum: ['pending'], example: 'pending' })
+  status!: 'pending';
+}
