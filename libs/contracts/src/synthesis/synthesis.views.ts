@@ -18,7 +18,6 @@ export interface SynthesisSettings {
   timestamps?: boolean;
 }
 
-
 export interface SynthesisResultView {
   synthesis_id: string;
   file_id: string;
