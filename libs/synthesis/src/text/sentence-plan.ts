@@ -1,39 +1,66 @@
-import { clausePhonemes, phonemeIds, type PhonemeIdMap } from './phoneme-ids.js';
+import { LexiconMatcher, type Lexicon } from './lexicon.js';
 import { normalizeText } from './normalize-text.js';
+import { clausePhonemes, phonemeIds, type PhonemeIdMap } from './phoneme-ids.js';
+import { NEUTRAL_PROSODY, planRun, SENTENCE_PAUSE_SECONDS, withoutPlaceholders, type SentencePlan } from './sentence-run.js';
+import { planSsml } from './ssml-plan.js';
+import { isSsml, parseSsml } from './ssml-parser.js';
 import { splitClauses, splitSentences } from './split-sentences.js';
 
-export const SENTENCE_PAUSE_SECONDS = 0.25;
-
-/**
- * One sentence of a request, ready to render on any synthesis instance: plain JSON, so a gateway
- * can hold the plan of a stream and send its sentences one by one.
- */
-export interface SentencePlan {
-  /** 0-based position in the request. */
-  index: number;
-  /** The sentence after normalisation (numbers as words). */
-  text: string;
-  /** Silence after this sentence when another follows, in seconds. */
-  pauseAfter: number;
-}
+export { NEUTRAL_PROSODY, SENTENCE_PAUSE_SECONDS, type Prosody, type SentencePiece, type SentencePlan } from './sentence-run.js';
+export { InvalidSsmlError, isSsml } from './ssml-parser.js';
+export type { Lexicon, LexiconEntry } from './lexicon.js';
 
 export interface PlanInput {
+  /** Plain text, or SSML when it starts with `<speak` (or an XML prolog): see `isSsml`. */
   text: string;
+  /** The user's pronunciations, applied to whole words of the text (not inside SSML phoneme/sub/say-as). */
+  lexicon?: Lexicon;
 }
 
-/** The sentences of a request's text, in order. */
+/**
+ * The sentences of a request's text, in order. Throws InvalidSsmlError for SSML that is refused.
+ * Plain text without lexicon matches gives plans with only index, text and pauseAfter.
+ */
 export function planSentences(input: PlanInput): SentencePlan[] {
-  return splitSentences(normalizeText(input.text))
-    .filter((sentence) => splitClauses(sentence).length > 0)
-    .map((text, index) => ({ index, text, pauseAfter: SENTENCE_PAUSE_SECONDS }));
+  const matcher = new LexiconMatcher(input.lexicon ?? []);
+  if (isSsml(input.text)) return planSsml(parseSsml(input.text), matcher);
+  if (matcher.empty) {
+    return splitSentences(normalizeText(input.text))
+      .filter((sentence) => splitClauses(sentence).length > 0)
+      .map((text, index) => ({ index, text, pauseAfter: SENTENCE_PAUSE_SECONDS }));
+  }
+  return planRun(matcher.apply(withoutPlaceholders(input.text)), NEUTRAL_PROSODY).map((sentence, index) => ({ ...sentence, index }));
 }
 
 export type Phonemize = (text: string) => Promise<string>;
 
-/** The Piper phoneme-id row of one planned sentence. */
+/**
+ * The Piper phoneme-id row of one planned sentence: its text through espeak, clause by clause, or
+ * its pieces in order, IPA pieces as given (symbols the voice does not know are dropped).
+ */
 export async function sentencePhonemeIds(sentence: SentencePlan, phonemize: Phonemize, phonemeIdMap: PhonemeIdMap): Promise<number[]> {
-  const clauses = splitClauses(sentence.text);
+  if (!sentence.pieces) {
+    const clauses = splitClauses(sentence.text);
+    const ipa: string[] = [];
+    for (const clause of clauses) ipa.push(await phonemize(clause.text));
+    return phonemeIds(clausePhonemes(clauses, ipa), phonemeIdMap);
+  }
+  let phonemes = '';
+  for (const piece of sentence.pieces) {
+    const part = 'ipa' in piece ? piece.ipa.normalize('NFD').replace(/\s+/g, ' ').trim() : await textPiecePhonemes(piece.text, phonemize);
+    if (!part) continue;
+    if (phonemes && !phonemes.endsWith(' ') && !/^[,;:.!?]/.test(part)) phonemes += ' ';
+    phonemes += part;
+  }
+  return phonemeIds(phonemes, phonemeIdMap);
+}
+
+/** A text piece's IPA with its punctuation, including a mark it starts with (the rest of a sentence after a word in IPA). */
+async function textPiecePhonemes(text: string, phonemize: Phonemize): Promise<string> {
+  const leading = /^\s*([,;:.!?])/.exec(text)?.[1];
+  const clauses = splitClauses(text);
   const ipa: string[] = [];
   for (const clause of clauses) ipa.push(await phonemize(clause.text));
-  return phonemeIds(clausePhonemes(clauses, ipa), phonemeIdMap);
+  const lead = leading ? clausePhonemes([{ text: '', terminator: leading }], ['']) : '';
+  return (lead + clausePhonemes(clauses, ipa)).trim();
 }

@@ -1,10 +1,15 @@
-/** Sentences: text up to and including `.`, `!`, `?` (or `…`) followed by whitespace or the end. */
-export function splitSentences(text: string): string[] {
+const HAS_WORDS = /[\p{L}\p{N}]/u;
+
+/**
+ * Sentences: text up to and including `.`, `!`, `?` (or `…`) followed by whitespace or the end.
+ * A fragment is kept when `speakable` finds something to say in it (by default a letter or digit).
+ */
+export function splitSentences(text: string, speakable: RegExp = HAS_WORDS): string[] {
   const sentences: string[] = [];
   const pattern = /[^.!?…]*(?:[.!?…]+["')\]]*|$)/g;
   for (const match of text.matchAll(pattern)) {
     const sentence = match[0].trim();
-    if (sentence && /[\p{L}\p{N}]/u.test(sentence)) sentences.push(sentence);
+    if (sentence && speakable.test(sentence)) sentences.push(sentence);
   }
   return sentences;
 }
