@@ -13,7 +13,14 @@ const piperVoiceConfigSchema = z.object({
   phoneme_id_map: z.record(z.string(), z.array(z.number().int().nonnegative()).min(1)),
   num_speakers: z.number().int().positive().default(1),
   speaker_id_map: z.record(z.string(), z.number().int().nonnegative()).default({}),
-  voxify: z.object({ speaker_embedding_dim: z.number().int().positive().optional() }).passthrough().optional(),
+  hop_length: z.number().int().positive().optional(),
+  voxify: z
+    .object({
+      speaker_embedding_dim: z.number().int().positive().optional(),
+      speaker_embeddings: z.record(z.string(), z.array(z.number())).optional(),
+    })
+    .passthrough()
+    .optional(),
 });
 
 export type PiperVoiceConfig = z.output<typeof piperVoiceConfigSchema>;
@@ -21,6 +28,12 @@ export type PiperVoiceConfig = z.output<typeof piperVoiceConfigSchema>;
 export interface VoiceSpeaker {
   name: string;
   id: number;
+}
+
+/** The voice's speaker table (Voxify `speaker_embeddings`): one row per speaker, fed as `speaker_embedding`. */
+export interface SpeakerEmbeddingTable {
+  dim: number;
+  rows: ReadonlyMap<string, Float32Array>;
 }
 
 export interface VoiceDefinition {
@@ -32,6 +45,9 @@ export interface VoiceDefinition {
   /** Speakers in id order; a single-speaker voice has none. */
   speakers: VoiceSpeaker[];
   scales: { noise: number; length: number; noiseW: number };
+  /** Audio samples per model frame, when the config says (`hop_length`). */
+  hopLength?: number;
+  speakerEmbeddings?: SpeakerEmbeddingTable;
 }
 
 export function parsePiperVoiceConfig(name: string, json: unknown): VoiceDefinition {
@@ -50,6 +66,8 @@ export function parsePiperVoiceConfig(name: string, json: unknown): VoiceDefinit
       : [];
   return {
     name,
+    ...(config.hop_length ? { hopLength: config.hop_length } : {}),
+    ...speakerEmbeddingsOf(name, config, speakers),
     sampleRate: config.audio.sample_rate,
     espeakVoice: config.espeak.voice,
     language: config.language?.code ?? config.espeak.voice,
@@ -61,4 +79,18 @@ export function parsePiperVoiceConfig(name: string, json: unknown): VoiceDefinit
       noiseW: config.inference?.noise_w ?? 0.8,
     },
   };
+}
+
+function speakerEmbeddingsOf(name: string, config: PiperVoiceConfig, speakers: readonly VoiceSpeaker[]): { speakerEmbeddings?: SpeakerEmbeddingTable } {
+  const table = config.voxify?.speaker_embeddings;
+  if (!table) return {};
+  const dim = config.voxify?.speaker_embedding_dim ?? Object.values(table)[0]?.length ?? 0;
+  const rows = new Map<string, Float32Array>();
+  for (const [speaker, row] of Object.entries(table)) {
+    if (row.length !== dim) throw new Error(`Voice ${name}: speaker embedding ${speaker} has ${row.length} values, expected ${dim}`);
+    rows.set(speaker, Float32Array.from(row));
+  }
+  const missing = speakers.find((speaker) => !rows.has(speaker.name));
+  if (missing) throw new Error(`Voice ${name}: no speaker embedding for speaker ${missing.name}`);
+  return dim > 0 && rows.size > 0 ? { speakerEmbeddings: { dim, rows } } : {};
 }
