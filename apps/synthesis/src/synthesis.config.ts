@@ -15,6 +15,7 @@ export const synthesisEnvShape = {
   SYNTHESIS_MAX_QUEUE: env.positiveInt(32),
   FILE_URL_SECRET: z.string().min(MIN_FILE_URL_SECRET_LENGTH),
   SYNTHESIS_AUDIO_URL_TTL_SECONDS: env.positiveInt(3600),
+  SYNTHESIS_JOB_HEARTBEAT_MS: env.positiveInt(5000),
 };
 
 /** A relative models folder is looked up from the working directory, then from the repository root. */
@@ -43,5 +44,6 @@ export function synthesisConfigFrom(parsed: z.output<z.ZodObject<typeof synthesi
     blobStore: blobStoreConfigFrom(parsed),
     fileUrlSecret: parsed.FILE_URL_SECRET,
     audioUrlTtlSeconds: parsed.SYNTHESIS_AUDIO_URL_TTL_SECONDS,
+    jobHeartbeatMs: parsed.SYNTHESIS_JOB_HEARTBEAT_MS,
   };
 }

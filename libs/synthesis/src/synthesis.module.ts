@@ -1,6 +1,8 @@
 import { Inject, Injectable, Module, type DynamicModule, type OnModuleDestroy } from '@nestjs/common';
+import { JobWorkerModule } from '#jobs';
 import { PlatformConfigModule } from '#service-runtime';
 import { BlobStore, createBlobStore, SignedUrlSigner } from '#storage';
+import { SpeechSynthesisJob } from './application/async/speech-synthesis.job.js';
 import { BoundedQueue } from './application/bounded-queue.js';
 import { ListVoicesHandler } from './application/list-voices.handler.js';
 import { PlanSynthesisHandler } from './application/plan-synthesis.handler.js';
@@ -8,6 +10,7 @@ import { RenderSentenceHandler } from './application/render-sentence.handler.js'
 import type { ModelReadiness } from './application/model-readiness.js';
 import { SYNTHESIS_MODULE_OPTIONS, type SynthesisModuleOptions } from './application/synthesis-options.js';
 import { SynthesisQuota } from './application/synthesis-quota.js';
+import { SynthesizeAsyncHandler } from './application/synthesize-async.handler.js';
 import { SynthesizeSpeechHandler } from './application/synthesize-speech.handler.js';
 import { EspeakPhonemizer } from './engine/espeak-phonemizer.js';
 import { SpeechEngine } from './engine/speech-engine.js';
@@ -36,7 +39,10 @@ export class SynthesisModule {
   static forRoot(options: SynthesisModuleOptions, readiness: ModelReadiness): DynamicModule {
     return {
       module: SynthesisModule,
-      imports: [PlatformConfigModule.forRoot()],
+      imports: [
+        PlatformConfigModule.forRoot(),
+        JobWorkerModule.forRoot({ service: 'synthesis', heartbeatIntervalMs: options.jobHeartbeatMs }),
+      ],
       providers: [
         { provide: SYNTHESIS_MODULE_OPTIONS, useValue: options },
         { provide: BlobStore, useFactory: () => createBlobStore(options.blobStore) },
@@ -59,6 +65,8 @@ export class SynthesisModule {
         SynthesisQuota,
         SynthesizeSpeechHandler,
         ListVoicesHandler,
+        SynthesizeAsyncHandler,
+        SpeechSynthesisJob,
         PlanSynthesisHandler,
         RenderSentenceHandler,
         SynthesisResources,

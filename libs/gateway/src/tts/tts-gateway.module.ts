@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SynthesizedAudioResponder } from './synthesized-audio.responder.js';
+import { TtsAsyncHttpController } from './tts-async.http.controller.js';
 import { TtsHttpController } from './tts.http.controller.js';
 
 /**
@@ -7,7 +8,7 @@ import { TtsHttpController } from './tts.http.controller.js';
  * GatewayAccessModule, and FilesGatewayModule, whose download route serves the audio bytes.
  */
 @Module({
-  controllers: [TtsHttpController],
+  controllers: [TtsHttpController, TtsAsyncHttpController],
   providers: [SynthesizedAudioResponder],
 })
 export class TtsGatewayModule {}

@@ -13,6 +13,8 @@ export interface SynthesisModuleOptions {
   fileUrlSecret: string;
   /** Lifetime of the signed audio_url, in seconds. */
   audioUrlTtlSeconds: number;
+  /** SYNTHESIS_JOB_HEARTBEAT_MS: sign of life of a running async synthesis; a worker silent for 3 is taken over. */
+  jobHeartbeatMs?: number;
 }
 
 export const SYNTHESIS_MODULE_OPTIONS = Symbol('SYNTHESIS_MODULE_OPTIONS');

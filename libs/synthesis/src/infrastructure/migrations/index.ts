@@ -1,5 +1,10 @@
+import { jobCheckpointsMigration } from '#jobs';
 import { serviceFoundationMigration } from '#persistence';
 import { SynthesisUsage1764100000000 } from './synthesis-usage.migration.js';
 
 /** The synthesis schema's migrations, oldest first. */
-export const synthesisMigrations = [serviceFoundationMigration('synthesis', 1763856000000), SynthesisUsage1764100000000];
+export const synthesisMigrations = [
+  serviceFoundationMigration('synthesis', 1763856000000),
+  SynthesisUsage1764100000000,
+  jobCheckpointsMigration(1764200000000),
+];

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ApplicationError,
+  createId,
+  ErrorCode,
+  IdPrefix,
+  MAX_ASYNC_SYNTHESIS_LENGTH,
+  SPEECH_SYNTHESIS_JOB_TYPE,
+  SynthesizeAsyncCommand,
+  type PayloadOf,
+  type SynthesisJobAcceptedView,
+} from '#contracts';
+import { JobRunner } from '#jobs';
+import { HandleMessage } from '#messaging';
+import { SpeechEngine } from '../engine/speech-engine.js';
+import type { SynthesisJobInput } from './async/chunked-synthesis.js';
+import { estimateSpeechSeconds } from './async/synthesis-chunks.js';
+import { SynthesisQuota } from './synthesis-quota.js';
+import { validateSynthesisRequest } from './synthesis-request.js';
+
+/**
+ * Accepts a long synthesis as a `speech_synthesis` job (SpeechSynthesisJob renders it): validates
+ * like the synchronous path up to MAX_ASYNC_SYNTHESIS_LENGTH characters, charges one synthesis of the
+ * daily quota, and fixes the synthesis and file ids now so the job stores exactly one file.
+ */
+@Injectable()
+export class SynthesizeAsyncHandler {
+  constructor(
+    private readonly engine: SpeechEngine,
+    private readonly runner: JobRunner,
+    private readonly quota: SynthesisQuota,
+  ) {}
+
+  @HandleMessage(SynthesizeAsyncCommand)
+  async execute(payload: PayloadOf<typeof SynthesizeAsyncCommand>): Promise<SynthesisJobAcceptedView> {
+    const request = validateSynthesisRequest(payload, this.engine, MAX_ASYNC_SYNTHESIS_LENGTH);
+    const sentences = this.engine.plan({ text: request.text, voiceId: request.voiceId, speed: request.speed });
+    if (sentences.length === 0) {
+      throw new ApplicationError(ErrorCode.VALIDATION_ERROR, 'text has nothing to speak', [
+        { field: 'text', messages: ['has nothing to speak'] },
+      ]);
+    }
+    const input: SynthesisJobInput = {
+      synthesis_id: createId(IdPrefix.synthesis),
+      file_id: createId(IdPrefix.file),
+      text: request.text,
+      voice_id: request.voiceId,
+      speed: request.speed,
+      pitch: request.pitch,
+      volume: request.volume,
+      format: request.format,
+      sample_rate: request.sampleRate ?? null,
+    };
+    await this.quota.charge(request.userId);
+    let job: { job_id: string };
+    try {
+      job = await this.runner.start({
+        type: SPEECH_SYNTHESIS_JOB_TYPE,
+        userId: request.userId,
+        input,
+        title: `Speech synthesis: ${titleOf(request.text)}`,
+      });
+    } catch (error) {
+      await this.quota.refund(request.userId);
+      throw error;
+    }
+    return {
+      synthesis_id: input.synthesis_id,
+      job_id: job.job_id,
+      estimated_duration: estimateSpeechSeconds(sentences, request.speed),
+      status: 'pending',
+    };
+  }
+}
+
+function titleOf(text: string): string {
+  const words = text.replace(/\s+/g, ' ').slice(0, 48);
+  return words.length < text.length ? `${words}…` : words;
+}
