@@ -50,7 +50,13 @@ export class SynthesisModule {
         { provide: BoundedQueue, useValue: new BoundedQueue(options.maxQueue) },
         {
           provide: VoiceCatalog,
-          useFactory: () => VoiceCatalog.load(options.modelsDir, { threads: options.threads, provider: options.provider }),
+          useFactory: () =>
+            VoiceCatalog.load(options.modelsDir, {
+              threads: options.threads,
+              provider: options.provider,
+              ...(options.maxBatch !== undefined ? { maxBatch: options.maxBatch } : {}),
+              ...(options.batchWaitMs !== undefined ? { batchWaitMs: options.batchWaitMs } : {}),
+            }),
         },
         {
           provide: SpeechEngine,

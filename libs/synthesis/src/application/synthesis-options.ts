@@ -6,6 +6,10 @@ export interface SynthesisModuleOptions {
   modelsDir: string;
   threads: number;
   provider: ExecutionProvider;
+  /** SYNTHESIS_MAX_BATCH: most sentences one inference run takes (default 8). */
+  maxBatch?: number;
+  /** SYNTHESIS_BATCH_WAIT_MS: how long a sentence waits for others to share its run (default 2). */
+  batchWaitMs?: number;
   /** Requests allowed to wait for the model before OVERLOADED. */
   maxQueue: number;
   blobStore: BlobStoreConfig;
