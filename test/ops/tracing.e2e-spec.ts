@@ -4,7 +4,8 @@ import { loadStandaloneServiceConfig, ProcessTracing, startBackendService, type 
 import { createTestDatabase, waitFor } from '#test-support';
 import { loadStandaloneGatewayConfig } from '../../apps/api-gateway/src/gateway.config.js';
 import { startGateway, type RunningGateway } from '../../apps/api-gateway/src/gateway.app.js';
-import { voiceService } from '../../apps/voice/src/voice.service.js';
+import { loadVoiceConfig } from '../../apps/voice/src/voice.config.js';
+import { createVoiceService } from '../../apps/voice/src/voice.service.js';
 import { gatewayTestEnv } from './support/gateway-test-env.js';
 
 const SpanKind = { SERVER: 1, CLIENT: 2 } as const;
@@ -24,7 +25,7 @@ describe('tracing across the gateway, the bus and a service', () => {
     tracing = ProcessTracing.start({ exporter: 'memory', serviceName: 'voxify-test', otlpEndpoint: 'http://127.0.0.1:4318' });
     const broker = new InProcessBroker();
     const createBus = async (options: BusOptions) => new InProcessMessageBus(broker, options);
-    service = await startBackendService(voiceService, {
+    service = await startBackendService(createVoiceService(loadVoiceConfig({ FILES_DIR: '/tmp/voxify-trace-files' })), {
       databaseUrl: database.url,
       runtime: loadStandaloneServiceConfig('voice', { ...gatewayTestEnv(), DATABASE_URL: database.url, DATABASE_POOL_SIZE: '2' }),
       createBus,

@@ -7,7 +7,7 @@ import { createIdentityService } from '../../identity/src/identity.service.js';
 import { createJobsService } from '../../jobs/src/jobs.service.js';
 import { createStorageService } from '../../storage/src/storage.service.js';
 import { createSynthesisService } from '../../synthesis/src/synthesis.service.js';
-import { voiceService } from '../../voice/src/voice.service.js';
+import { createVoiceService } from '../../voice/src/voice.service.js';
 import type { EmbeddedConfig } from './embedded.config.js';
 
 export interface EmbeddedPlatform {
@@ -25,7 +25,7 @@ export interface EmbeddedPlatform {
 export async function startEmbeddedPlatform(config: EmbeddedConfig): Promise<EmbeddedPlatform> {
   const backendApps = [
     createIdentityService(config.identity),
-    voiceService,
+    createVoiceService(config.voice),
     createSynthesisService(config.synthesis),
     createJobsService(config.jobs),
     createStorageService(config.storage),

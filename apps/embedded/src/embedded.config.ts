@@ -7,6 +7,8 @@ import { jobsConfigFrom, jobsEnvShape, type JobsConfig } from '../../jobs/src/jo
 import { storageConfigFrom, storageEnvShape, type StorageConfig } from '../../storage/src/storage.config.js';
 import { synthesisConfigFrom, synthesisEnvShape } from '../../synthesis/src/synthesis.config.js';
 import type { SynthesisModuleOptions } from '#synthesis';
+import type { VoiceModuleOptions } from '#voice';
+import { voiceConfigFrom, voiceEnvShape } from '../../voice/src/voice.config.js';
 import { embeddedSecret } from './embedded-secrets.js';
 
 export interface EmbeddedConfig {
@@ -16,6 +18,7 @@ export interface EmbeddedConfig {
   jobs: JobsConfig;
   storage: StorageConfig;
   synthesis: SynthesisModuleOptions;
+  voice: VoiceModuleOptions;
   dataDir: string;
   /** Real servers instead of the embedded ones, when set. */
   databaseUrl?: string;
@@ -29,6 +32,7 @@ const embeddedEnvShape = {
   ...jobsEnvShape,
   ...storageEnvShape,
   ...synthesisEnvShape,
+  ...voiceEnvShape,
   ...tracingEnvShape,
   DATA_DIR: z.string().min(1).default('./data'),
   // PGlite runs one transaction at a time, so big pools only queue; keep them small.
@@ -57,6 +61,7 @@ export function loadEmbeddedConfig(source: NodeJS.ProcessEnv = process.env): Emb
     jobs: jobsConfigFrom(parsed),
     storage: storageConfigFrom(parsed),
     synthesis: synthesisConfigFrom(parsed),
+    voice: voiceConfigFrom(parsed),
     dataDir: resolve(parsed.DATA_DIR),
     databaseUrl: parsed.DATABASE_URL,
     amqpUrl: parsed.AMQP_URL,

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { runStandaloneService } from '#service-runtime';
-import { voiceService } from './voice.service.js';
+import { loadVoiceConfig } from './voice.config.js';
+import { createVoiceService } from './voice.service.js';
 
-await runStandaloneService(voiceService);
+await runStandaloneService(createVoiceService(loadVoiceConfig()));

@@ -1,10 +1,12 @@
 import type { BackendServiceDefinition } from '#service-runtime';
-import { VoiceModule, voiceMigrations } from '#voice';
+import { VoiceModule, voiceMigrations, type VoiceModuleOptions } from '#voice';
 
-/** The voice app: the voice bounded context on its own schema. */
-export const voiceService: BackendServiceDefinition = {
-  service: 'voice',
-  contextModule: VoiceModule,
-  migrations: voiceMigrations,
-  entities: [],
-};
+/** The voice app: samples and profiles on the voice schema, configured by `loadVoiceConfig`. */
+export function createVoiceService(config: VoiceModuleOptions): BackendServiceDefinition {
+  return {
+    service: 'voice',
+    contextModule: VoiceModule.forRoot(config),
+    migrations: voiceMigrations,
+    entities: [],
+  };
+}

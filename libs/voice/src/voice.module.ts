@@ -1,8 +1,47 @@
-import { Module } from '@nestjs/common';
+import { Inject, Injectable, Module, type DynamicModule, type OnModuleDestroy } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { JobWorkerModule } from '#jobs';
+import { OUTBOX_RELAY, PlatformConfigModule } from '#service-runtime';
+import { BlobStore, createBlobStore } from '#storage';
+import { UnitOfWork } from './application/ports/unit-of-work.js';
+import { TypeOrmUnitOfWork, type OutboxNotifier } from './infrastructure/persistence/typeorm-unit-of-work.js';
+import { voiceSampleProviders } from './infrastructure/samples/voice-sample-providers.js';
+import { voiceProfileProviders } from './infrastructure/voice-profile-providers.js';
+import { VOICE_MODULE_OPTIONS, type VoiceModuleOptions } from './voice-module-options.js';
+
+@Injectable()
+class VoiceResources implements OnModuleDestroy {
+  constructor(@Inject(BlobStore) private readonly blobs: BlobStore) {}
+
+  async onModuleDestroy(): Promise<void> {
+    await this.blobs.close();
+  }
+}
 
 /**
- * The voice bounded context: its application handlers and infrastructure adapters are registered
- * here, and the voice app imports this module into its composition root.
+ * The voice bounded context: samples (upload, analysis job, catalog) and profiles, on the voice
+ * schema, with the shared blob store and a JobRunner for the voice service's jobs. Expects the
+ * service runtime's DataSource (migrated with voiceMigrations) and OUTBOX_RELAY.
  */
 @Module({})
-export class VoiceModule {}
+export class VoiceModule {
+  static forRoot(options: VoiceModuleOptions): DynamicModule {
+    return {
+      module: VoiceModule,
+      imports: [PlatformConfigModule.forRoot(), JobWorkerModule.forRoot({ service: 'voice' })],
+      providers: [
+        { provide: VOICE_MODULE_OPTIONS, useValue: options },
+        { provide: BlobStore, useFactory: () => createBlobStore(options.blobStore) },
+        {
+          provide: TypeOrmUnitOfWork,
+          useFactory: (dataSource: DataSource, relay: OutboxNotifier) => new TypeOrmUnitOfWork(dataSource, relay),
+          inject: [DataSource, OUTBOX_RELAY],
+        },
+        { provide: UnitOfWork, useExisting: TypeOrmUnitOfWork },
+        VoiceResources,
+        ...voiceSampleProviders,
+        ...voiceProfileProviders,
+      ],
+    };
+  }
+}

@@ -1,0 +1,72 @@
+import { decodeAudio, InvalidAudioError, probeAudio, type AudioFormat, type PcmAudio } from '#audio';
+import type { VoiceSampleFormat } from '#contracts';
+import type { BlobStore } from '#storage';
+import { voiceSampleErrors } from '../../domain/samples/index.js';
+
+export interface InspectedVoiceSampleAudio {
+  format: VoiceSampleFormat;
+  /** Channels and rate of the source; `audio` is its mono mixdown at that rate. */
+  channels: number;
+  sampleRate: number;
+  durationSeconds: number;
+  audio: PcmAudio;
+}
+
+export interface SampleDecodeLimits {
+  maxSeconds: number;
+  timeoutMs: number;
+}
+
+const SAMPLE_FORMATS: Readonly<Record<AudioFormat, VoiceSampleFormat>> = {
+  wav: 'wav',
+  mp3: 'mp3',
+  flac: 'flac',
+  'ogg-opus': 'ogg',
+  'ogg-vorbis': 'ogg',
+};
+
+// Headers and decoded audio may differ by codec padding (MP3 frames, Opus pre-skip), never by more.
+const LENGTH_TOLERANCE_SECONDS = 0.25;
+const LENGTH_TOLERANCE_RATIO = 0.02;
+
+/** The blob's bytes (a sample is at most VOICE_SAMPLE_MAX_BYTES, checked by the gateway as it streamed them in). */
+export async function readSampleBlob(blobs: BlobStore, key: string): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await blobs.get(key)) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Recognises the format by its bytes, checks the headers (codec as the magic promised, channels,
+ * a sane rate), then decodes the whole file within the time and length limits and checks that the
+ * audio holds as much as the headers announce (a truncated file or a lying chunk size does not).
+ * Every refusal is INVALID_AUDIO with the reason.
+ */
+export async function inspectSampleAudio(bytes: Uint8Array, limits: SampleDecodeLimits): Promise<InspectedVoiceSampleAudio> {
+  try {
+    const probe = await probeAudio(bytes);
+    if (probe.durationSeconds > limits.maxSeconds * (1 + LENGTH_TOLERANCE_RATIO) + LENGTH_TOLERANCE_SECONDS)
+      throw new InvalidAudioError(`Audio is too long: ${probe.durationSeconds.toFixed(1)} s (at most ${limits.maxSeconds} s)`);
+    // A little past the limit, so a file right at it is judged by its real length, not refused by the cap.
+    const decoded = await decodeAudio(bytes, { maxSeconds: limits.maxSeconds + 1, timeoutMs: limits.timeoutMs });
+    const durationSeconds = decoded.audio.samples.length / decoded.audio.sampleRate;
+    if (decoded.audio.sampleRate !== probe.sampleRate)
+      throw new InvalidAudioError(`Headers say ${probe.sampleRate} Hz but the audio decodes at ${decoded.audio.sampleRate} Hz`);
+    const gap = Math.abs(durationSeconds - probe.durationSeconds);
+    if (gap > LENGTH_TOLERANCE_SECONDS + LENGTH_TOLERANCE_RATIO * probe.durationSeconds)
+      throw new InvalidAudioError(
+        `Headers announce ${probe.durationSeconds.toFixed(2)} s but the file holds ${durationSeconds.toFixed(2)} s of audio (truncated or corrupt)`,
+      );
+    return {
+      format: SAMPLE_FORMATS[decoded.format],
+      channels: probe.channels,
+      sampleRate: decoded.audio.sampleRate,
+      durationSeconds,
+      audio: decoded.audio,
+    };
+  } catch (error) {
+    // Only the bytes are at work here: whatever a decoder throws on them is the file's fault.
+    if (error instanceof InvalidAudioError) throw voiceSampleErrors.invalidAudio(error.message);
+    throw voiceSampleErrors.invalidAudio(`Malformed audio: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
