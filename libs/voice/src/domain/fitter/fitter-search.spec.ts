@@ -1,5 +1,11 @@
 import { logitsFavouring, namedWeights, softmax } from './fitter-mix-weights.js';
-import { initialSearchState, MAX_CANDIDATES_PER_STEP, searchMixWeights, stepSizeForLearningRate, type MixSearchState } from './fitter-search.js';
+import {
+  initialSearchState,
+  MAX_CANDIDATES_PER_STEP,
+  searchMixWeights,
+  stepSizeForLearningRate,
+  type MixSearchState,
+} from './fitter-search.js';
 import { fitPitchFactor, fitSpectralGains, fitTempo, MAX_SPECTRAL_GAIN_DB } from './fitter-corrections.js';
 
 /** Four "speaker rows" in an 6-dimensional statistics space; the target is a mix of three of them. */
