@@ -2,3 +2,4 @@ export * from './synthesis.errors.js';
 export * from './synthesis.views.js';
 export * from './synthesis.messages.js';
 export * from './synthesis-async.messages.js';
+export * from './synthesis-stream.messages.js';

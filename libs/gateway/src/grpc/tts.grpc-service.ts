@@ -3,8 +3,11 @@ import { ListVoicesQuery, SynthesizeSpeechCommand, type VoiceView } from '#contr
 import type { MessageBus } from '#messaging';
 import type { BlobStore } from '#storage';
 import type { CredentialsAuthenticator } from '../auth/credentials-authenticator.js';
+import { SentenceStreamer } from '../tts/sentence-streamer.js';
 import { withAuthentication, type GrpcErrorLogger } from './authenticate-grpc-call.js';
+import { withStreamAuthentication } from './authenticate-grpc-stream.js';
 import { readSynthesizedAudio } from './tts-audio.reader.js';
+import { synthesizeStream, type GrpcSynthesizeStreamChunk } from './tts-synthesize-stream.js';
 import { toSynthesizeCommand, type GrpcSynthesizeRequest } from './tts-synthesize-request.js';
 
 /** `voxify.v1.SynthesizeResponse` as proto-loader (keepCase) writes it. */
@@ -46,6 +49,7 @@ export function ttsGrpcService(
   { bus, blobs }: TtsGrpcDependencies,
   logError?: GrpcErrorLogger,
 ): UntypedServiceImplementation {
+  const streamer = new SentenceStreamer(bus);
   return {
     Synthesize: withAuthentication<GrpcSynthesizeRequest, GrpcSynthesizeResponse>(
       authenticator,
@@ -62,6 +66,11 @@ export function ttsGrpcService(
         };
       },
       { ...TTS_ACCESS, method: 'voxify.v1.Tts/Synthesize', logError },
+    ),
+    SynthesizeStream: withStreamAuthentication<GrpcSynthesizeRequest, GrpcSynthesizeStreamChunk>(
+      authenticator,
+      (call, { principal }) => synthesizeStream(call, principal.userId, streamer),
+      { ...TTS_ACCESS, method: 'voxify.v1.Tts/SynthesizeStream', logError },
     ),
     ListVoices: withAuthentication<Record<string, never>, GrpcListVoicesResponse>(
       authenticator,

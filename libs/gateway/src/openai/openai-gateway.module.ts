@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SentenceStreamer } from '../tts/sentence-streamer.js';
 import { SynthesizedAudioResponder } from '../tts/synthesized-audio.responder.js';
 import { OpenAiSpeechHttpController } from './openai-speech.http.controller.js';
 
@@ -8,6 +9,6 @@ import { OpenAiSpeechHttpController } from './openai-speech.http.controller.js';
  */
 @Module({
   controllers: [OpenAiSpeechHttpController],
-  providers: [SynthesizedAudioResponder],
+  providers: [SynthesizedAudioResponder, SentenceStreamer],
 })
 export class OpenAiGatewayModule {}

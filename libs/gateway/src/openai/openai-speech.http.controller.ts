@@ -1,5 +1,5 @@
 import '../tts/tts-error-statuses.js';
-import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Logger, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
@@ -15,8 +15,19 @@ import { MessageBus } from '#messaging';
 import { ApiCredentials, RequireScopes } from '../auth/access-policy.decorators.js';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import { RawResponse } from '../envelope/envelope-route-config.js';
+import { describeApiError } from '../errors/describe-api-error.js';
 import { ApiErrorResponses } from '../swagger/api-error-responses.decorator.js';
+import { SentenceStreamer } from '../tts/sentence-streamer.js';
+import { streamingEncoderFactory } from '../tts/stream-audio-formats.js';
+import {
+  abortWhenClosed,
+  firstChunkReady,
+  retryAfterOverload,
+  sendChunkedAudio,
+  sendServerSentEvents,
+} from '../tts/streamed-audio.response.js';
 import { SynthesizedAudioResponder } from '../tts/synthesized-audio.responder.js';
+import { formatServerSentEvent } from '../tts/synthesis-events.js';
 import { TtsGatewayErrorCode } from '../tts/tts-error-statuses.js';
 import { OVERLOADED_RETRY_AFTER_SECONDS } from '../tts/tts.http.controller.js';
 import { CreateSpeechRequestDto } from './dto/create-speech-request.dto.js';
@@ -28,9 +39,12 @@ import { describeOpenAiVoiceMap, toVoxifyVoiceId } from './openai-voices.js';
 @ApiCredentials()
 @Controller('v1/audio')
 export class OpenAiSpeechHttpController {
+  private readonly logger = new Logger('OpenAiSpeechHttpController');
+
   constructor(
     private readonly bus: MessageBus,
     private readonly audio: SynthesizedAudioResponder,
+    private readonly streamer: SentenceStreamer,
   ) {}
 
   @Post('speech')
@@ -72,6 +86,7 @@ export class OpenAiSpeechHttpController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
+    if (body.stream_format !== undefined) return this.streamed(body, principal, reply);
     const result = await this.bus.send(SynthesizeSpeechCommand, toSynthesizeCommand(body, principal)).catch((error: unknown) => {
       if (error instanceof ApplicationError && error.code === SynthesisErrorCode.OVERLOADED) {
         reply.header('retry-after', String(OVERLOADED_RETRY_AFTER_SECONDS));
@@ -80,15 +95,41 @@ export class OpenAiSpeechHttpController {
     });
     return this.audio.send(result, request, reply);
   }
+
+  /**
+   * `stream_format` given: the sentences as they are rendered, as chunked bytes (`audio`) or as
+   * `speech.audio.delta` events whose audio, joined, is one file, then `speech.audio.done` (`sse`).
+   */
+  private async streamed(body: CreateSpeechRequestDto, principal: AuthPrincipal, reply: FastifyReply): Promise<FastifyReply> {
+    const request = toSynthesizeCommand(body, principal);
+    const format = request.config?.output_format ?? 'mp3';
+    // flac answers UNSUPPORTED_FORMAT here, before the plan charges the quota.
+    streamingEncoderFactory(format);
+    const stream = await this.streamer.open(request, abortWhenClosed(reply)).catch((error: unknown) => retryAfterOverload(error, reply));
+    const chunks = await firstChunkReady(stream, format, reply);
+    const onError = (error: unknown) => this.logger.warn(`Streamed speech ${stream.plan.synthesis_id} ended early: ${String(error)}`);
+    if (body.stream_format === 'audio') return sendChunkedAudio(reply, stream, chunks, onError);
+    const characters = body.input.length;
+    const events = (async function* () {
+      try {
+        for await (const chunk of chunks)
+          yield formatServerSentEvent({ type: 'speech.audio.delta', audio: chunk.bytes.toString('base64') });
+        // Our voices have no tokens: usage counts the input's characters.
+        yield formatServerSentEvent({
+          type: 'speech.audio.done',
+          usage: { input_tokens: characters, output_tokens: 0, total_tokens: characters },
+        });
+      } catch (error) {
+        onError(error);
+        const described = describeApiError(error, { unmatchedRoute: false });
+        yield formatServerSentEvent({ type: 'error', error: { code: described.error.code, message: described.error.message } });
+      }
+    })();
+    return sendServerSentEvents(reply, events);
+  }
 }
 
 export function toSynthesizeCommand(body: CreateSpeechRequestDto, principal: AuthPrincipal): PayloadOf<typeof SynthesizeSpeechCommand> {
-  if (body.stream_format === 'sse') {
-    throw new ApplicationError(
-      TtsGatewayErrorCode.UNSUPPORTED_OPTION,
-      "stream_format 'sse' is not available yet; leave it out or use 'audio'",
-    );
-  }
   return {
     user_id: principal.userId,
     text: body.input,

@@ -98,20 +98,20 @@ describe('POST /v1/audio/speech (OpenAI-compatible; synthesis service faked on t
     ];
     for (const [fields, config, voiceId] of cases) {
       received = [];
-      const response = await speech({ model: 'gpt-4o-mini-tts', input: 'Hi', instructions: 'Cheerful', stream_format: 'audio', ...fields });
+      const response = await speech({ model: 'gpt-4o-mini-tts', input: 'Hi', instructions: 'Cheerful', ...fields });
       expect(response.status).toBe(200);
       expect(received).toEqual([{ user_id: 'usr_speaker', text: 'Hi', voice_id: voiceId, config }]);
     }
   });
 
-  it('refuses aac, sse streaming and out-of-range fields in our error envelope, before the service is asked', async () => {
+  it('refuses aac and out-of-range fields in our error envelope, before the service is asked', async () => {
     const aac = await speech({ model: 'tts-1', voice: 'alloy', input: 'Hi', response_format: 'aac' });
     expect(aac.status).toBe(400);
     expect(aac.json()).toMatchObject({ success: false, error: { code: 'UNSUPPORTED_FORMAT' } });
     expect(aac.json().error.message).toContain('aac');
-    const sse = await speech({ model: 'tts-1', voice: 'alloy', input: 'Hi', stream_format: 'sse' });
-    expect(sse.status).toBe(400);
-    expect(sse.json().error.code).toBe('UNSUPPORTED_OPTION');
+    const flacStream = await speech({ model: 'tts-1', voice: 'alloy', input: 'Hi', response_format: 'flac', stream_format: 'sse' });
+    expect(flacStream.status).toBe(400);
+    expect(flacStream.json().error.code).toBe('UNSUPPORTED_FORMAT');
     for (const invalid of [
       { voice: 'alloy', input: 'Hi' },
       { model: 'tts-1', voice: 'alloy', input: '' },

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { SentenceStreamer } from './sentence-streamer.js';
+import { StreamedAudioStore } from './streamed-audio.store.js';
 import { SynthesizedAudioResponder } from './synthesized-audio.responder.js';
+import { TtsStreamHttpController } from './tts-stream.http.controller.js';
 import { TtsAsyncHttpController } from './tts-async.http.controller.js';
 import { TtsHttpController } from './tts.http.controller.js';
 
@@ -8,7 +11,7 @@ import { TtsHttpController } from './tts.http.controller.js';
  * GatewayAccessModule, and FilesGatewayModule, whose download route serves the audio bytes.
  */
 @Module({
-  controllers: [TtsHttpController, TtsAsyncHttpController],
-  providers: [SynthesizedAudioResponder],
+  controllers: [TtsHttpController, TtsAsyncHttpController, TtsStreamHttpController],
+  providers: [SynthesizedAudioResponder, SentenceStreamer, StreamedAudioStore],
 })
 export class TtsGatewayModule {}

@@ -55,7 +55,12 @@ export class CreateSpeechRequestDto {
   @MaxLength(MAX_OPENAI_SPEECH_INPUT_LENGTH)
   instructions?: string;
 
-  @ApiPropertyOptional({ enum: OPENAI_STREAM_FORMATS, default: 'audio', description: '`sse` answers 400 UNSUPPORTED_OPTION for now' })
+  @ApiPropertyOptional({
+    enum: OPENAI_STREAM_FORMATS,
+    description:
+      'Absent: the whole file (Content-Length). `audio`: chunked bytes, first sentence first. `sse`: `speech.audio.delta` ' +
+      'events (base64 audio; joined, one file) then `speech.audio.done`. Streaming takes mp3, opus, wav or pcm.',
+  })
   @IsOptional()
   @IsIn(OPENAI_STREAM_FORMATS)
   stream_format?: OpenAiStreamFormat;
