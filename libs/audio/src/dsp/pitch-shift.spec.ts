@@ -1,0 +1,46 @@
+import { trackPitch, medianPitch } from '../analysis/pitch-tracker.js';
+import { noise, rms } from '../testing/signals.js';
+import { harmonicTone } from './harmonic-tone.js';
+import { shiftPitch } from './pitch-shift.js';
+import { timeStretch } from './time-stretch.js';
+
+const RATE = 16000;
+
+describe('shiftPitch', () => {
+  const tone = harmonicTone(RATE, 200, 2, { syllablesPerSecond: 3 });
+
+  it.each([1.25, 0.8, 2 ** (3 / 12), 0.5, 2])('multiplies a 200 Hz tone by %f and keeps its duration', (factor) => {
+    const shifted = shiftPitch(tone, RATE, factor);
+    expect(shifted).toHaveLength(tone.length);
+    const measured = medianPitch(trackPitch(shifted, RATE));
+    expect(Math.abs(measured / (200 * factor) - 1)).toBeLessThan(0.02);
+    // No level collapse or blow-up in the middle (phase cancellation would show here).
+    const middle = (x: Float32Array): Float32Array => x.subarray(RATE / 2, (3 * RATE) / 2);
+    expect(rms(middle(shifted)) / rms(middle(tone))).toBeGreaterThan(0.7);
+    expect(rms(middle(shifted)) / rms(middle(tone))).toBeLessThan(1.3);
+  });
+
+  it('returns the input for factor 1 and refuses factors outside 0.5–2', () => {
+    expect(shiftPitch(tone, RATE, 1)).toBe(tone);
+    expect(() => shiftPitch(tone, RATE, 2.5)).toThrow(RangeError);
+    expect(() => shiftPitch(tone, RATE, 0.4)).toThrow(RangeError);
+    expect(shiftPitch(new Float32Array(0), RATE, 1.5)).toHaveLength(0);
+  });
+
+  it('keeps a silent stretch silent and a noise level steady', () => {
+    const signal = new Float32Array(RATE * 2);
+    signal.set(noise(RATE, 1, 0.2).samples, RATE / 2);
+    const shifted = shiftPitch(signal, RATE, 1.3);
+    expect(rms(shifted.subarray(0, RATE / 4))).toBeLessThan(1e-4);
+    expect(rms(shifted.subarray(RATE * 0.75, RATE * 1.25)) / rms(signal.subarray(RATE * 0.75, RATE * 1.25))).toBeGreaterThan(0.6);
+  });
+});
+
+describe('timeStretch', () => {
+  it.each([0.5, 1.5, 2])('stretches time by %f at the same pitch', (stretch) => {
+    const tone = harmonicTone(RATE, 150, 1.5);
+    const stretched = timeStretch(tone, RATE, stretch);
+    expect(stretched).toHaveLength(Math.round(tone.length * stretch));
+    expect(Math.abs(medianPitch(trackPitch(stretched, RATE)) / 150 - 1)).toBeLessThan(0.02);
+  });
+});
