@@ -13,6 +13,7 @@ import {
   OpenAiGatewayModule,
   registerStreamedUploads,
   TtsGatewayModule,
+  VoiceSamplesGatewayModule,
 } from '#gateway';
 import { MessagingModule, type BusOptions, type MessageBus } from '#messaging';
 import {
@@ -79,6 +80,7 @@ export async function startGateway(
       GatewayAdminModule.forRoot(),
       GatewayJobsModule,
       FilesGatewayModule.forRoot(config.files),
+      VoiceSamplesGatewayModule.forRoot(config.voiceSamples),
       // Serves synthesised audio through the files download route above.
       TtsGatewayModule,
       // POST /v1/audio/speech for OpenAI's SDKs, outside the api/v1 prefix.

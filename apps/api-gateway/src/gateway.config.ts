@@ -7,6 +7,9 @@ import {
   type GatewayAuthOptions,
   type RateLimitPolicy,
   type RateLimitPolicyName,
+  voiceSamplesGatewayEnvShape,
+  voiceSamplesGatewayOptionsFrom,
+  type VoiceSamplesGatewayOptions,
 } from '#gateway';
 import { accessTokenEnvShape, accessTokenSettingsFrom } from '#identity';
 import { env, loadConfig } from '#service-runtime';
@@ -33,6 +36,8 @@ export interface GatewayConfig {
   grpc: { enabled: boolean; port: number };
   /** `/api/v1/files`: the blob store (as the storage service's), the URL-signing secret, upload limits. */
   files: FilesGatewayOptions;
+  /** `/api/v1/voice/samples`: the sample size limit and how long the voice service may take to check one. */
+  voiceSamples: VoiceSamplesGatewayOptions;
 }
 
 const MINUTE_MS = 60_000;
@@ -63,6 +68,7 @@ export const gatewayEnvShape = {
   GRPC_ENABLED: env.boolean(true),
   GRPC_PORT: env.port(50051),
   ...filesGatewayEnvShape,
+  ...voiceSamplesGatewayEnvShape,
 };
 
 export function gatewayConfigFrom(parsed: z.output<z.ZodObject<typeof gatewayEnvShape>>): GatewayConfig {
@@ -102,6 +108,7 @@ export function gatewayConfigFrom(parsed: z.output<z.ZodObject<typeof gatewayEnv
     redisKeyPrefix: parsed.REDIS_KEY_PREFIX,
     grpc: { enabled: parsed.GRPC_ENABLED, port: parsed.GRPC_PORT },
     files: filesGatewayOptionsFrom(parsed),
+    voiceSamples: voiceSamplesGatewayOptionsFrom(parsed, filesGatewayOptionsFrom(parsed).blobStore),
   };
 }
 

@@ -59,4 +59,5 @@ export * from './admin/index.js';
 export * from './jobs/index.js';
 export * from './files/index.js';
 export * from './tts/index.js';
+export * from './voice/samples-index.js';
 export * from './openai/index.js';

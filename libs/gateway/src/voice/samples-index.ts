@@ -1,0 +1,2 @@
+export * from './samples-gateway.module.js';
+export * from './samples-gateway.options.js';
