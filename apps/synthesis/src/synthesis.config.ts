@@ -17,6 +17,7 @@ export const synthesisEnvShape = {
   SYNTHESIS_BATCH_WAIT_MS: z.coerce.number().min(0).max(1000).default(2),
   FILE_URL_SECRET: z.string().min(MIN_FILE_URL_SECRET_LENGTH),
   SYNTHESIS_AUDIO_URL_TTL_SECONDS: env.positiveInt(3600),
+  SYNTHESIS_CACHE_ENABLED: env.boolean(true),
   SYNTHESIS_JOB_HEARTBEAT_MS: env.positiveInt(5000),
 };
 
@@ -48,6 +49,7 @@ export function synthesisConfigFrom(parsed: z.output<z.ZodObject<typeof synthesi
     blobStore: blobStoreConfigFrom(parsed),
     fileUrlSecret: parsed.FILE_URL_SECRET,
     audioUrlTtlSeconds: parsed.SYNTHESIS_AUDIO_URL_TTL_SECONDS,
+    cacheEnabled: parsed.SYNTHESIS_CACHE_ENABLED,
     jobHeartbeatMs: parsed.SYNTHESIS_JOB_HEARTBEAT_MS,
   };
 }

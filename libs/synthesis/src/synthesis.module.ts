@@ -9,7 +9,11 @@ import { PlanSynthesisHandler } from './application/plan-synthesis.handler.js';
 import { RenderSentenceHandler } from './application/render-sentence.handler.js';
 import type { ModelReadiness } from './application/model-readiness.js';
 import { SYNTHESIS_MODULE_OPTIONS, type SynthesisModuleOptions } from './application/synthesis-options.js';
+import { SynthesisCache } from './application/synthesis-cache.js';
+import { SynthesisMetrics } from './application/synthesis-metrics.js';
 import { SynthesisQuota } from './application/synthesis-quota.js';
+import { SynthesisRecords } from './application/synthesis-records.js';
+import { SynthesisStatsHandler } from './application/synthesis-stats.handler.js';
 import { SynthesizeAsyncHandler } from './application/synthesize-async.handler.js';
 import { SynthesizeSpeechHandler } from './application/synthesize-speech.handler.js';
 import { EspeakPhonemizer } from './engine/espeak-phonemizer.js';
@@ -69,6 +73,10 @@ export class SynthesisModule {
           inject: [VoiceCatalog],
         },
         SynthesisQuota,
+        SynthesisCache,
+        SynthesisRecords,
+        SynthesisMetrics,
+        SynthesisStatsHandler,
         SynthesizeSpeechHandler,
         ListVoicesHandler,
         SynthesizeAsyncHandler,

@@ -17,6 +17,8 @@ export interface SynthesisModuleOptions {
   fileUrlSecret: string;
   /** Lifetime of the signed audio_url, in seconds. */
   audioUrlTtlSeconds: number;
+  /** SYNTHESIS_CACHE_ENABLED: answer an identical request of the same user with its stored output (default true). */
+  cacheEnabled?: boolean;
   /** SYNTHESIS_JOB_HEARTBEAT_MS: sign of life of a running async synthesis; a worker silent for 3 is taken over. */
   jobHeartbeatMs?: number;
 }

@@ -15,8 +15,12 @@ import { EspeakPhonemizer } from '../engine/espeak-phonemizer.js';
 import { SpeechEngine } from '../engine/speech-engine.js';
 import { VoiceCatalog } from '../engine/voice-catalog.js';
 import { BoundedQueue } from './bounded-queue.js';
+import type { LexiconProvider } from './lexicon/lexicon.provider.js';
 import type { SynthesisModuleOptions } from './synthesis-options.js';
+import type { SynthesisCache } from './synthesis-cache.js';
+import { SynthesisMetrics } from './synthesis-metrics.js';
 import type { SynthesisQuota } from './synthesis-quota.js';
+import type { SynthesisRecords } from './synthesis-records.js';
 import { SynthesizeSpeechHandler } from './synthesize-speech.handler.js';
 
 const TEXT = 'Voxify turns written text into natural sounding speech in several formats.';
@@ -48,9 +52,11 @@ describe('SynthesizeSpeechHandler output formats', () => {
         return {} as StoredFileView;
       },
     } as unknown as MessageBus;
-    const options = { audioUrlTtlSeconds: 600 } as SynthesisModuleOptions;
+    // The cache and the records need PostgreSQL: off here, covered by synthesize-speech.handler.spec.
+    const options = { audioUrlTtlSeconds: 600, cacheEnabled: false } as SynthesisModuleOptions;
     const platform = new PlatformConfigProvider(bus, null, null);
     const quota = { charge: async () => undefined } as unknown as SynthesisQuota;
+    const records = { record: async () => undefined } as unknown as SynthesisRecords;
     handler = new SynthesizeSpeechHandler(
       engine,
       new BoundedQueue(4),
@@ -59,7 +65,11 @@ describe('SynthesizeSpeechHandler output formats', () => {
       bus,
       platform,
       quota,
+      {} as SynthesisCache,
+      records,
+      new SynthesisMetrics(),
       options,
+      { forUser: async () => undefined } as unknown as LexiconProvider,
     );
   }, 60_000);
 

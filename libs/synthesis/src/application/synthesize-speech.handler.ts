@@ -1,27 +1,51 @@
 import { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  ApplicationError,
   createId,
+  GetStoredFileQuery,
   IdPrefix,
   RegisterStoredFileCommand,
+  SynthesisErrorCode,
   SynthesizeSpeechCommand,
   type PayloadOf,
+  type StoredFileView,
   type SynthesisResultView,
+  type WordTimestampView,
 } from '#contracts';
 import { HandleMessage, MessageBus } from '#messaging';
 import { PlatformConfigProvider } from '#service-runtime';
 import { blobKeyForFile, BlobStore, SignedUrlSigner } from '#storage';
 import { SpeechEngine } from '../engine/speech-engine.js';
+import type { Lexicon } from '../text/lexicon.js';
 import { BoundedQueue } from './bounded-queue.js';
+import { LexiconProvider } from './lexicon/lexicon.provider.js';
+import { lexiconVersion } from './lexicon/lexicon-version.js';
 import { encodeAudio } from './encode-audio.js';
-import { SynthesisQuota } from './synthesis-quota.js';
-import { validateSynthesisRequest } from './synthesis-request.js';
+import { SynthesisCache, type CachedSynthesis } from './synthesis-cache.js';
+import { synthesisCacheKey } from './synthesis-cache-key.js';
+import { SynthesisMetrics } from './synthesis-metrics.js';
 import { SYNTHESIS_MODULE_OPTIONS, type SynthesisModuleOptions } from './synthesis-options.js';
+import { SynthesisQuota } from './synthesis-quota.js';
+import { SynthesisRecords } from './synthesis-records.js';
+import { validateSynthesisRequest, type SynthesisRequest } from './synthesis-request.js';
+
+/** A validated request as this handler runs it. */
+interface SyncSynthesis {
+  request: SynthesisRequest;
+  timestamps: boolean;
+  /** The user's pronunciations, part of the cache key. */
+  lexicon: Lexicon | undefined;
+  /** Content key of the output in the user's cache; absent when the cache is off. */
+  cacheKey: string | undefined;
+}
 
 /**
  * Speaks the text, stores the audio through the blob store, registers it with the storage service
  * (purpose synthesis_output, which gives it the platform's expiry) and answers a signed audio_url.
- * When the registration fails the blob is deleted again.
+ * When the registration fails the blob is deleted again. Each request uses one synthesis of the
+ * user's daily quota (given back when it fails). An identical earlier request of the same user whose
+ * file still exists is answered with that file, without inference.
  */
 @Injectable()
 export class SynthesizeSpeechHandler {
@@ -33,25 +57,80 @@ export class SynthesizeSpeechHandler {
     private readonly bus: MessageBus,
     private readonly platform: PlatformConfigProvider,
     private readonly quota: SynthesisQuota,
+    private readonly cache: SynthesisCache,
+    private readonly records: SynthesisRecords,
+    private readonly metrics: SynthesisMetrics,
     @Inject(SYNTHESIS_MODULE_OPTIONS) private readonly options: SynthesisModuleOptions,
+    private readonly lexicons: LexiconProvider,
   ) {}
 
   @HandleMessage(SynthesizeSpeechCommand)
   async execute(payload: PayloadOf<typeof SynthesizeSpeechCommand>): Promise<SynthesisResultView> {
+    let synthesis: SyncSynthesis;
+    try {
+      synthesis = await this.prepare(payload);
+      await this.quota.charge(payload.user_id);
+    } catch (error) {
+      this.metrics.finished(isCode(error, 'QUOTA_EXCEEDED') ? 'quota_exceeded' : 'rejected');
+      throw error;
+    }
+    try {
+      return (await this.fromCache(synthesis)) ?? (await this.synthesize(synthesis));
+    } catch (error) {
+      this.metrics.finished(isCode(error, SynthesisErrorCode.OVERLOADED) ? 'overloaded' : 'failed');
+      await this.quota.refund(payload.user_id).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async prepare(payload: PayloadOf<typeof SynthesizeSpeechCommand>): Promise<SyncSynthesis> {
     const request = validateSynthesisRequest(payload, this.engine, this.platform.current().max_synthesis_length);
-    await this.quota.charge(payload.user_id);
-    const speech = await this.queue.run(() =>
-      this.engine.synthesize({ text: request.text, voiceId: request.voiceId, speed: request.speed }),
-    );
+    const timestamps = payload.config?.timestamps === true;
+    const lexicon = await this.lexicons.forUser(request.userId);
+    const cacheKey =
+      this.options.cacheEnabled === false
+        ? undefined
+        : synthesisCacheKey({
+            voiceId: request.voiceId,
+            text: request.text,
+            lexiconVersion: lexiconVersion(lexicon),
+            speed: request.speed,
+            pitch: request.pitch,
+            volume: request.volume,
+            format: request.format,
+            sampleRate: request.sampleRate,
+            timestamps,
+          });
+    return { request, timestamps, lexicon, cacheKey };
+  }
+
+  private async synthesize({ request, timestamps, lexicon, cacheKey }: SyncSynthesis): Promise<SynthesisResultView> {
+    let inferenceSeconds = 0;
+    const speech = await this.queue.run(async () => {
+      this.metrics.queue(this.queue.depth);
+      const started = performance.now();
+      try {
+        return await this.engine.synthesize({
+          text: request.text,
+          voiceId: request.voiceId,
+          speed: request.speed,
+          pitch: request.pitch,
+          ...(lexicon ? { lexicon } : {}),
+        });
+      } finally {
+        inferenceSeconds = (performance.now() - started) / 1000;
+      }
+    });
     const audio = encodeAudio(speech, request.format, request.sampleRate, request.volume);
     const synthesisId = createId(IdPrefix.synthesis);
     const fileId = createId(IdPrefix.file);
     const key = blobKeyForFile(fileId);
     const stored = await this.blobs.put(key, Readable.from([audio.bytes]));
+    let file: StoredFileView | undefined;
     try {
-      await this.bus.send(RegisterStoredFileCommand, {
+      file = await this.bus.send(RegisterStoredFileCommand, {
         file_id: fileId,
-        owner_id: payload.user_id,
+        owner_id: request.userId,
         purpose: 'synthesis_output',
         filename: `${synthesisId}.${audio.extension}`,
         content_type: audio.contentType,
@@ -64,13 +143,96 @@ export class SynthesizeSpeechHandler {
       await this.blobs.delete(key);
       throw error;
     }
+    const words = timestamps ? (speech.words ?? []) : null;
+    const duration = roundMs(audio.duration);
+    if (cacheKey) {
+      const expiresAt = file?.expires_at ? new Date(file.expires_at) : null;
+      await this.cache
+        .remember({
+          userId: request.userId,
+          key: cacheKey,
+          fileId,
+          format: request.format,
+          sampleRate: audio.sampleRate,
+          duration,
+          words,
+          expiresAt,
+        })
+        .catch(() => undefined);
+    }
+    this.metrics.inferred('sync', inferenceSeconds, audio.duration);
+    this.metrics.finished('synthesized');
+    await this.record(synthesisId, request, audio.duration, inferenceSeconds);
+    return this.view(synthesisId, fileId, duration, request.format, audio.sampleRate, words);
+  }
+
+  /** The user's stored output of the same request, when its file still exists; a miss otherwise. */
+  private async fromCache({ request, cacheKey }: SyncSynthesis): Promise<SynthesisResultView | undefined> {
+    if (!cacheKey) return undefined;
+    const entry = await this.cache.find(request.userId, cacheKey).catch(() => undefined);
+    if (!entry || !(await this.fileExists(entry))) return undefined;
+    const synthesisId = createId(IdPrefix.synthesis);
+    this.metrics.finished('cached');
+    await this.record(synthesisId, request, entry.duration, null);
+    return this.view(synthesisId, entry.fileId, entry.duration, entry.format, entry.sampleRate, entry.words);
+  }
+
+  /** Asks storage for the file as its owner; a file that is gone drops the entry, and any doubt is a miss. */
+  private async fileExists(entry: CachedSynthesis): Promise<boolean> {
+    try {
+      await this.bus.query(GetStoredFileQuery, { file_id: entry.fileId, access: { kind: 'user', user_id: entry.userId, admin: false } });
+      return true;
+    } catch (error) {
+      if (error instanceof ApplicationError && error.code.endsWith('NOT_FOUND')) {
+        await this.cache.forget(entry.userId, entry.key, entry.fileId).catch(() => undefined);
+      }
+      return false;
+    }
+  }
+
+  private async record(
+    synthesisId: string,
+    request: SynthesisRequest,
+    audioSeconds: number,
+    inferenceSeconds: number | null,
+  ): Promise<void> {
+    await this.records
+      .record({
+        synthesisId,
+        userId: request.userId,
+        source: 'sync',
+        characters: request.text.length,
+        audioSeconds,
+        inferenceSeconds,
+        cached: inferenceSeconds === null,
+      })
+      .catch(() => undefined);
+  }
+
+  private view(
+    synthesisId: string,
+    fileId: string,
+    duration: number,
+    format: SynthesisResultView['format'],
+    sampleRate: number,
+    words: WordTimestampView[] | null,
+  ): SynthesisResultView {
     return {
       synthesis_id: synthesisId,
       file_id: fileId,
       audio_url: this.signer.sign(fileId, this.options.audioUrlTtlSeconds).path,
-      duration: Math.round(audio.duration * 1000) / 1000,
-      format: request.format,
-      sample_rate: audio.sampleRate,
+      duration,
+      format,
+      sample_rate: sampleRate,
+      ...(words ? { timestamps: words } : {}),
     };
   }
+}
+
+function isCode(error: unknown, code: string): boolean {
+  return error instanceof ApplicationError && error.code === code;
+}
+
+function roundMs(seconds: number): number {
+  return Math.round(seconds * 1000) / 1000;
 }
