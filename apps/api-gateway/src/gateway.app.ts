@@ -14,7 +14,6 @@ import {
   registerStreamedUploads,
   TtsGatewayModule,
   VoiceSamplesGatewayModule,
-  VoicesGatewayModule,
 } from '#gateway';
 import { MessagingModule, type BusOptions, type MessageBus } from '#messaging';
 import {
@@ -82,7 +81,6 @@ export async function startGateway(
       GatewayJobsModule,
       FilesGatewayModule.forRoot(config.files),
       VoiceSamplesGatewayModule.forRoot(config.voiceSamples),
-      VoicesGatewayModule,
       // Serves synthesised audio through the files download route above.
       TtsGatewayModule,
       // POST /v1/audio/speech for OpenAI's SDKs, outside the api/v1 prefix.
