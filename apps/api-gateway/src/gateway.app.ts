@@ -14,6 +14,7 @@ import {
   registerStreamedUploads,
   TtsGatewayModule,
   VoiceSamplesGatewayModule,
+  VoicesGatewayModule,
 } from '#gateway';
 import { MessagingModule, type BusOptions, type MessageBus } from '#messaging';
 import {
@@ -81,6 +82,7 @@ export async function startGateway(
       GatewayJobsModule,
       FilesGatewayModule.forRoot(config.files),
       VoiceSamplesGatewayModule.forRoot(config.voiceSamples),
+      VoicesGatewayModule,
       // Serves synthesised audio through the files download route above.
       TtsGatewayModule,
       // POST /v1/audio/speech for OpenAI's SDKs, outside the api/v1 prefix.

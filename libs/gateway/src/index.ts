@@ -60,4 +60,5 @@ export * from './jobs/index.js';
 export * from './files/index.js';
 export * from './tts/index.js';
 export * from './voice/samples-index.js';
+export * from './voice/voices-index.js';
 export * from './openai/index.js';

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { LexiconHttpController } from './lexicon.http.controller.js';
 import { SentenceStreamer } from './sentence-streamer.js';
 import { StreamedAudioStore } from './streamed-audio.store.js';
 import { SynthesizedAudioResponder } from './synthesized-audio.responder.js';
@@ -12,7 +11,7 @@ import { TtsHttpController } from './tts.http.controller.js';
  * GatewayAccessModule, and FilesGatewayModule, whose download route serves the audio bytes.
  */
 @Module({
-  controllers: [LexiconHttpController, TtsHttpController, TtsAsyncHttpController, TtsStreamHttpController],
+  controllers: [TtsHttpController, TtsAsyncHttpController, TtsStreamHttpController],
   providers: [SynthesizedAudioResponder, SentenceStreamer, StreamedAudioStore],
 })
 export class TtsGatewayModule {}

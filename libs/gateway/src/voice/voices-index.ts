@@ -1,0 +1,1 @@
+export * from './voices-gateway.module.js';
