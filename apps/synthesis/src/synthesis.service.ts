@@ -1,5 +1,5 @@
 import type { BackendServiceDefinition } from '#service-runtime';
-import { ModelReadiness, SynthesisModule, synthesisMigrations, type SynthesisModuleOptions } from '#synthesis';
+import { ModelReadiness, SynthesisModule, synthesisEntities, synthesisMigrations, type SynthesisModuleOptions } from '#synthesis';
 
 /** The synthesis app: the voices and the inference queue, configured by `loadSynthesisConfig`; ready once the model is warm. */
 export function createSynthesisService(config: SynthesisModuleOptions): BackendServiceDefinition {
@@ -8,7 +8,7 @@ export function createSynthesisService(config: SynthesisModuleOptions): BackendS
     service: 'synthesis',
     contextModule: SynthesisModule.forRoot(config, readiness),
     migrations: synthesisMigrations,
-    entities: [],
+    entities: synthesisEntities,
     extraReadinessChecks: () => [readiness],
   };
 }

@@ -16,6 +16,8 @@ import { SynthesisRecords } from './application/synthesis-records.js';
 import { SynthesisStatsHandler } from './application/synthesis-stats.handler.js';
 import { SynthesizeAsyncHandler } from './application/synthesize-async.handler.js';
 import { SynthesizeSpeechHandler } from './application/synthesize-speech.handler.js';
+import { GetLexiconHandler, LexiconProvider, LexiconRepository, PutLexiconHandler } from './application/lexicon/index.js';
+import { TypeOrmLexiconRepository } from './infrastructure/persistence/typeorm-lexicon.repository.js';
 import { EspeakPhonemizer } from './engine/espeak-phonemizer.js';
 import { SpeechEngine } from './engine/speech-engine.js';
 import { VoiceCatalog } from './engine/voice-catalog.js';
@@ -84,6 +86,10 @@ export class SynthesisModule {
         PlanSynthesisHandler,
         RenderSentenceHandler,
         SynthesisResources,
+        { provide: LexiconRepository, useClass: TypeOrmLexiconRepository },
+        { provide: LexiconProvider, useFactory: (lexicons: LexiconRepository) => new LexiconProvider(lexicons), inject: [LexiconRepository] },
+        PutLexiconHandler,
+        GetLexiconHandler,
       ],
     };
   }

@@ -6,5 +6,7 @@ export const SynthesisErrorCode = {
   UNSUPPORTED_SAMPLE_RATE: 'UNSUPPORTED_SAMPLE_RATE',
   /** The inference queue is full; retry later. */
   OVERLOADED: 'OVERLOADED',
+  /** SSML input that is malformed or uses something this platform refuses (DOCTYPE, entities, unknown elements, …). */
+  INVALID_SSML: 'INVALID_SSML',
 } as const;
 export type SynthesisErrorCode = (typeof SynthesisErrorCode)[keyof typeof SynthesisErrorCode];

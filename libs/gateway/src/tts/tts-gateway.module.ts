@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { LexiconHttpController } from './lexicon.http.controller.js';
 import { SentenceStreamer } from './sentence-streamer.js';
 import { StreamedAudioStore } from './streamed-audio.store.js';
 import { SynthesizedAudioResponder } from './synthesized-audio.responder.js';
@@ -11,7 +12,7 @@ import { TtsHttpController } from './tts.http.controller.js';
  * GatewayAccessModule, and FilesGatewayModule, whose download route serves the audio bytes.
  */
 @Module({
-  controllers: [TtsHttpController, TtsAsyncHttpController, TtsStreamHttpController],
+  controllers: [LexiconHttpController, TtsHttpController, TtsAsyncHttpController, TtsStreamHttpController],
   providers: [SynthesizedAudioResponder, SentenceStreamer, StreamedAudioStore],
 })
 export class TtsGatewayModule {}

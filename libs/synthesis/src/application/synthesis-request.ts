@@ -1,6 +1,7 @@
 import { ApplicationError, ErrorCode, SynthesisErrorCode, type AudioFormat, type SynthesisSettings } from '#contracts';
 import { UnknownVoiceError, type SpeechEngine } from '../engine/speech-engine.js';
 import { assertEncodable } from './encode-audio.js';
+import { assertValidSsml } from './ssml-validation.js';
 import { defaultVoiceId } from './voice-directory.js';
 
 export const SPEED_RANGE = [0.25, 4] as const;
@@ -30,7 +31,7 @@ export interface SynthesisRequestInput {
 
 /**
  * Validates a request against the engine's voices and the length limit: VALIDATION_ERROR, TEXT_TOO_LONG,
- * VOICE_NOT_FOUND, UNSUPPORTED_FORMAT, UNSUPPORTED_SAMPLE_RATE.
+ * VOICE_NOT_FOUND, UNSUPPORTED_FORMAT, UNSUPPORTED_SAMPLE_RATE, INVALID_SSML.
  */
 export function validateSynthesisRequest(payload: SynthesisRequestInput, engine: SpeechEngine, maxLength: number): SynthesisRequest {
   const text = typeof payload.text === 'string' ? payload.text.trim() : '';
@@ -38,6 +39,7 @@ export function validateSynthesisRequest(payload: SynthesisRequestInput, engine:
   if (text.length > maxLength) {
     throw new ApplicationError(SynthesisErrorCode.TEXT_TOO_LONG, `The text is longer than ${maxLength} characters`);
   }
+  assertValidSsml(text);
   const config = payload.config ?? {};
   const format: AudioFormat = config.output_format ?? 'wav';
   const speed = checkRange('config.speed', config.speed ?? 1, SPEED_RANGE);
