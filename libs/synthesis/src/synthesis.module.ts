@@ -7,6 +7,8 @@ import { BoundedQueue } from './application/bounded-queue.js';
 import { ListVoicesHandler } from './application/list-voices.handler.js';
 import { PlanSynthesisHandler } from './application/plan-synthesis.handler.js';
 import { RenderSentenceHandler } from './application/render-sentence.handler.js';
+import { RenderCandidateHandler } from './application/render-candidate.handler.js';
+import { VoiceProfileResolver } from './application/voice-profile-resolver.js';
 import type { ModelReadiness } from './application/model-readiness.js';
 import { SYNTHESIS_MODULE_OPTIONS, type SynthesisModuleOptions } from './application/synthesis-options.js';
 import { SynthesisCache } from './application/synthesis-cache.js';
@@ -85,6 +87,8 @@ export class SynthesisModule {
         SpeechSynthesisJob,
         PlanSynthesisHandler,
         RenderSentenceHandler,
+        RenderCandidateHandler,
+        VoiceProfileResolver,
         SynthesisResources,
         { provide: LexiconRepository, useClass: TypeOrmLexiconRepository },
         { provide: LexiconProvider, useFactory: (lexicons: LexiconRepository) => new LexiconProvider(lexicons), inject: [LexiconRepository] },

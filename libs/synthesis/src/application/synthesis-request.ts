@@ -1,8 +1,9 @@
-import { ApplicationError, ErrorCode, SynthesisErrorCode, type AudioFormat, type SynthesisSettings } from '#contracts';
-import { UnknownVoiceError, type SpeechEngine } from '../engine/speech-engine.js';
+import { ApplicationError, ErrorCode, hasPrefix, IdPrefix, SynthesisErrorCode, type AudioFormat, type SynthesisSettings } from '#contracts';
+import { UnknownVoiceError, type CustomSpeaker, type SpeechEngine } from '../engine/speech-engine.js';
 import { assertEncodable } from './encode-audio.js';
 import { assertValidSsml } from './ssml-validation.js';
 import { defaultVoiceId } from './voice-directory.js';
+import type { VoiceProfileResolver } from './voice-profile-resolver.js';
 
 export const SPEED_RANGE = [0.25, 4] as const;
 export const VOLUME_RANGE = [0, 2] as const;
@@ -20,6 +21,9 @@ export interface SynthesisRequest {
   format: AudioFormat;
   /** Absent: the voice's own rate. */
   sampleRate: number | undefined;
+  /** For a voice profile (`vp_…`): its id, and its speaker point on the base voice `voiceId`. */
+  voiceProfileId?: string;
+  speaker?: CustomSpeaker;
 }
 
 export interface SynthesisRequestInput {
@@ -65,4 +69,37 @@ function checkRange(field: string, value: unknown, [low, high]: readonly [number
 
 function invalid(field: string, message: string): ApplicationError {
   return new ApplicationError(ErrorCode.VALIDATION_ERROR, `${field} ${message}`, [{ field, messages: [message] }]);
+}
+
+/**
+ * validateSynthesisRequest, plus the caller's voice profiles: a `vp_…` voice id is resolved through the
+ * voice service (the owner's ready profiles only, VOICE_NOT_FOUND otherwise) into its base voice and
+ * speaker point, its pitch factor multiplying the requested pitch and its tempo the requested speed.
+ */
+export async function resolveSynthesisRequest(
+  payload: SynthesisRequestInput,
+  engine: SpeechEngine,
+  maxLength: number,
+  profiles: VoiceProfileResolver,
+): Promise<SynthesisRequest> {
+  const voiceId = payload.voice_id;
+  if (typeof voiceId !== 'string' || !voiceId.startsWith(`${IdPrefix.voiceProfile}_`)) {
+    return validateSynthesisRequest(payload, engine, maxLength);
+  }
+  if (!hasPrefix(voiceId, IdPrefix.voiceProfile)) {
+    throw new ApplicationError(SynthesisErrorCode.VOICE_NOT_FOUND, `No voice ${voiceId}; see GET /api/v1/voices`);
+  }
+  const profile = await profiles.resolve(voiceId, payload.user_id);
+  const request = validateSynthesisRequest({ ...payload, voice_id: profile.voiceId }, engine, maxLength);
+  return {
+    ...request,
+    voiceProfileId: voiceId,
+    speaker: profile.speaker,
+    speed: within(request.speed * profile.tempo, SPEED_RANGE),
+    pitch: within(request.pitch * profile.pitchFactor, PITCH_RANGE),
+  };
+}
+
+function within(value: number, [low, high]: readonly [number, number]): number {
+  return Math.min(high, Math.max(low, value));
 }

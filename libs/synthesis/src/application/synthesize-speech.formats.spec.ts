@@ -22,6 +22,7 @@ import { SynthesisMetrics } from './synthesis-metrics.js';
 import type { SynthesisQuota } from './synthesis-quota.js';
 import type { SynthesisRecords } from './synthesis-records.js';
 import { SynthesizeSpeechHandler } from './synthesize-speech.handler.js';
+import { VoiceProfileResolver } from './voice-profile-resolver.js';
 
 const TEXT = 'Voxify turns written text into natural sounding speech in several formats.';
 const RATE = 24000;
@@ -70,6 +71,7 @@ describe('SynthesizeSpeechHandler output formats', () => {
       new SynthesisMetrics(),
       options,
       { forUser: async () => undefined } as unknown as LexiconProvider,
+      new VoiceProfileResolver(bus, engine),
     );
   }, 60_000);
 

@@ -38,6 +38,7 @@ import { SynthesisQuota } from './synthesis-quota.js';
 import { SynthesisRecords } from './synthesis-records.js';
 import { SynthesisStatsHandler } from './synthesis-stats.handler.js';
 import { SynthesizeSpeechHandler } from './synthesize-speech.handler.js';
+import { VoiceProfileResolver } from './voice-profile-resolver.js';
 
 const SECRET = 'a-test-secret-of-at-least-32-characters!';
 const DAILY_SYNTHESES = 50;
@@ -116,6 +117,7 @@ describe('SynthesizeSpeechHandler (real PostgreSQL for quota, cache and records)
       new SynthesisMetrics(),
       { audioUrlTtlSeconds: 600, ...options } as SynthesisModuleOptions,
       { forUser: async () => lexicon } as unknown as LexiconProvider,
+      new VoiceProfileResolver(bus, engine),
     );
   }
 

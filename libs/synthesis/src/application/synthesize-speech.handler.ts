@@ -28,7 +28,8 @@ import { SynthesisMetrics } from './synthesis-metrics.js';
 import { SYNTHESIS_MODULE_OPTIONS, type SynthesisModuleOptions } from './synthesis-options.js';
 import { SynthesisQuota } from './synthesis-quota.js';
 import { SynthesisRecords } from './synthesis-records.js';
-import { validateSynthesisRequest, type SynthesisRequest } from './synthesis-request.js';
+import { resolveSynthesisRequest, type SynthesisRequest } from './synthesis-request.js';
+import { VoiceProfileResolver } from './voice-profile-resolver.js';
 
 /** A validated request as this handler runs it. */
 interface SyncSynthesis {
@@ -62,6 +63,7 @@ export class SynthesizeSpeechHandler {
     private readonly metrics: SynthesisMetrics,
     @Inject(SYNTHESIS_MODULE_OPTIONS) private readonly options: SynthesisModuleOptions,
     private readonly lexicons: LexiconProvider,
+    private readonly profiles: VoiceProfileResolver,
   ) {}
 
   @HandleMessage(SynthesizeSpeechCommand)
@@ -84,14 +86,14 @@ export class SynthesizeSpeechHandler {
   }
 
   private async prepare(payload: PayloadOf<typeof SynthesizeSpeechCommand>): Promise<SyncSynthesis> {
-    const request = validateSynthesisRequest(payload, this.engine, this.platform.current().max_synthesis_length);
+    const request = await resolveSynthesisRequest(payload, this.engine, this.platform.current().max_synthesis_length, this.profiles);
     const timestamps = payload.config?.timestamps === true;
     const lexicon = await this.lexicons.forUser(request.userId);
     const cacheKey =
       this.options.cacheEnabled === false
         ? undefined
         : synthesisCacheKey({
-            voiceId: request.voiceId,
+            voiceId: request.voiceProfileId ?? request.voiceId,
             text: request.text,
             lexiconVersion: lexiconVersion(lexicon),
             speed: request.speed,
@@ -115,6 +117,7 @@ export class SynthesizeSpeechHandler {
           voiceId: request.voiceId,
           speed: request.speed,
           pitch: request.pitch,
+          ...(request.speaker ? { speaker: request.speaker } : {}),
           ...(lexicon ? { lexicon } : {}),
         });
       } finally {
