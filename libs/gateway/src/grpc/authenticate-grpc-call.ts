@@ -2,7 +2,7 @@ import { Metadata, type sendUnaryData, type ServerUnaryCall, type ServiceError }
 import type { Authentication } from '../auth/authentication.js';
 import type { CredentialsAuthenticator } from '../auth/credentials-authenticator.js';
 import { assertAccessAllowed, type RouteAccessPolicy } from '../auth/route-access-policy.js';
-import { grpcFailureFor } from './grpc-status-for-error.js';
+import { grpcFailureFor, grpcFailureTrailer } from './grpc-status-for-error.js';
 
 /** Reads `authorization` / `x-api-key` metadata and authenticates it like an HTTP request. */
 export async function authenticateGrpcCall(metadata: Metadata, authenticator: CredentialsAuthenticator): Promise<Authentication> {
@@ -44,9 +44,7 @@ export function withAuthentication<Request, Response>(
       (error: unknown) => {
         const failure = grpcFailureFor(error);
         if (failure.unexpected) options.logError?.(error, options.method ?? call.getPath());
-        const trailer = new Metadata();
-        trailer.set('voxify-error-code', failure.errorCode);
-        const serviceError: Partial<ServiceError> = { code: failure.code, details: failure.details, metadata: trailer };
+        const serviceError: Partial<ServiceError> = { code: failure.code, details: failure.details, metadata: grpcFailureTrailer(failure) };
         callback(serviceError as ServiceError, null);
       },
     );

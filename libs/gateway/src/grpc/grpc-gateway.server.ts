@@ -5,8 +5,10 @@ import type { ModuleRef } from '@nestjs/core';
 import { MessageBus } from '#messaging';
 import { BlobStore } from '#storage';
 import type { CredentialsAuthenticator } from '../auth/credentials-authenticator.js';
+import { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { identityGrpcService } from './identity.grpc-service.js';
 import { findProtoRoot, IDENTITY_PROTO, TTS_PROTO } from './proto-files.js';
+import { rateLimitedGrpcAuthenticator } from './rate-limited-grpc-authenticator.js';
 import { ttsGrpcService } from './tts.grpc-service.js';
 
 export interface GrpcServerOptions {
@@ -27,7 +29,8 @@ const DEFAULT_SHUTDOWN_GRACE_MS = 5000;
 /**
  * The gateway's gRPC endpoint (`voxify.v1.Identity`, `voxify.v1.Tts`), started with the app and
  * stopped with it. Its calls are authenticated by the same CredentialsAuthenticator as HTTP; Tts
- * reads the audio from the files module's BlobStore, looked up in the app when a call needs it.
+ * reads the audio from the files module's BlobStore, looked up in the app when a call needs it. Every
+ * call counts against the caller's per-user rate limit, shared with HTTP (rateLimitedGrpcAuthenticator).
  */
 export class GrpcGatewayServer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('GrpcGatewayServer');
@@ -51,15 +54,13 @@ export class GrpcGatewayServer implements OnApplicationBootstrap, OnApplicationS
     const logError = (error: unknown, method: string): void =>
       this.logger.error(`Unexpected error in ${method}`, error instanceof Error ? error.stack : String(error));
     const server = new Server();
-    server.addService(
-      loadServiceDefinition(protoRoot, IDENTITY_PROTO, 'voxify.v1.Identity'),
-      identityGrpcService(this.authenticator, logError),
-    );
+    const authenticator = rateLimitedGrpcAuthenticator(this.authenticator, this.moduleRef.get(RateLimiter, { strict: false }));
+    server.addService(loadServiceDefinition(protoRoot, IDENTITY_PROTO, 'voxify.v1.Identity'), identityGrpcService(authenticator, logError));
     const tts = {
       bus: this.moduleRef.get(MessageBus, { strict: false }),
       blobs: () => this.moduleRef.get(BlobStore, { strict: false }),
     };
-    server.addService(loadServiceDefinition(protoRoot, TTS_PROTO, 'voxify.v1.Tts'), ttsGrpcService(this.authenticator, tts, logError));
+    server.addService(loadServiceDefinition(protoRoot, TTS_PROTO, 'voxify.v1.Tts'), ttsGrpcService(authenticator, tts, logError));
     this.boundPort = await new Promise<number>((resolve, reject) =>
       server.bindAsync(`${this.options.host}:${this.options.port}`, ServerCredentials.createInsecure(), (error, port) =>
         error ? reject(error) : resolve(port),

@@ -1,4 +1,4 @@
-import { status } from '@grpc/grpc-js';
+import { Metadata, status } from '@grpc/grpc-js';
 import { ApplicationError, ErrorCode, SynthesisErrorCode } from '#contracts';
 import { BrokerUnavailableError, BusTimeoutError, ServiceUnavailableError } from '#messaging';
 import { UNAUTHENTICATED_CODES } from '../auth/auth-errors.js';
@@ -11,6 +11,16 @@ export interface GrpcFailure {
   errorCode: string;
   /** Not the caller's fault: worth logging, and its message is not shown to the caller. */
   unexpected: boolean;
+  /** Seconds to wait before retrying (rate limits), sent back as `retry-after` trailing metadata. */
+  retryAfterSeconds?: number;
+}
+
+/** The trailing metadata of a failed call: `voxify-error-code`, and `retry-after` when the caller should wait. */
+export function grpcFailureTrailer(failure: GrpcFailure): Metadata {
+  const trailer = new Metadata();
+  trailer.set('voxify-error-code', failure.errorCode);
+  if (failure.retryAfterSeconds !== undefined) trailer.set('retry-after', String(failure.retryAfterSeconds));
+  return trailer;
 }
 
 const STATUS_BY_ERROR_CODE = new Map<string, status>([
@@ -33,7 +43,14 @@ export function grpcFailureFor(error: unknown): GrpcFailure {
     const code = UNAUTHENTICATED_CODES.has(error.code)
       ? status.UNAUTHENTICATED
       : (STATUS_BY_ERROR_CODE.get(error.code) ?? (error.code.endsWith('_NOT_FOUND') ? status.NOT_FOUND : status.FAILED_PRECONDITION));
-    return { code, details: error.message, errorCode: error.code, unexpected: false };
+    const retryAfter = (error.details as { retry_after_seconds?: unknown } | undefined)?.retry_after_seconds;
+    return {
+      code,
+      details: error.message,
+      errorCode: error.code,
+      unexpected: false,
+      ...(typeof retryAfter === 'number' ? { retryAfterSeconds: retryAfter } : {}),
+    };
   }
   if (error instanceof BusTimeoutError) {
     return {
