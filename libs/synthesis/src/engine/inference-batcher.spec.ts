@@ -46,6 +46,34 @@ describe('InferenceBatcher', () => {
     expect(batches.map((batch) => batch.rows.flat())).toEqual([[1, 6], [2], [3, 4], [5]]);
   });
 
+  it('runs one batch at a time; rows that arrive meanwhile share the next run', async () => {
+    const batches: number[][] = [];
+    const releases: (() => void)[] = [];
+    const run = (rows: readonly InferenceRow[]) => {
+      batches.push(rows.map((row) => row.ids[0]!));
+      return new Promise<{ samples: Float32Array }[]>((resolve) =>
+        releases.push(() => resolve(rows.map((row) => ({ samples: Float32Array.from(row.ids) })))),
+      );
+    };
+    const batcher = new InferenceBatcher(run, { maxBatch: 8, batchWaitMs: 1 });
+    const first = batcher.submit(row(1), { lengthScale: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(batches).toEqual([[1]]);
+    // Arriving one by one, each well past the wait, while the first run is still going.
+    const later = [];
+    for (const id of [2, 3, 4]) {
+      later.push(batcher.submit(row(id), { lengthScale: 1 }));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(batches).toEqual([[1]]);
+    releases[0]!();
+    await first;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toEqual([[1], [2, 3, 4]]);
+    releases[1]!();
+    expect((await Promise.all(later)).map((result) => result.samples[0])).toEqual([2, 3, 4]);
+  });
+
   it('runs each row alone with maxBatch 1', async () => {
     const { batches, run } = recordingRun();
     const batcher = new InferenceBatcher(run, { maxBatch: 1, batchWaitMs: 50 });

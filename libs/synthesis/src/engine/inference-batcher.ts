@@ -36,6 +36,8 @@ interface Pending {
   group: InferenceGroup;
   rows: InferenceRow[];
   settle: { resolve: (result: InferenceResult) => void; reject: (error: unknown) => void }[];
+  /** Its wait is over (or it is full): it runs as soon as the session is free. */
+  ready: boolean;
   cancel: () => void;
 }
 
@@ -50,10 +52,13 @@ function sameGroup(a: InferenceGroup, b: InferenceGroup): boolean {
 /**
  * Micro-batching for one voice session: rows submitted within `batchWaitMs` of the first row of a
  * batch, with the same length scale and speaker vector, run as one batch of up to `maxBatch` rows.
+ * One run at a time: while a run is in flight, the next batches keep taking rows until it ends,
+ * so rows that arrive spread out (each render phonemises first) still share runs under load.
  */
 export class InferenceBatcher {
   private readonly pending: Pending[] = [];
   private readonly options: BatchingOptions;
+  private running = false;
 
   constructor(
     private readonly run: RunBatch,
@@ -65,35 +70,55 @@ export class InferenceBatcher {
 
   submit(row: InferenceRow, group: InferenceGroup): Promise<InferenceResult> {
     return new Promise<InferenceResult>((resolve, reject) => {
-      const batch = this.pending.find((candidate) => sameGroup(candidate.group, group)) ?? this.open(group);
+      const full = this.options.maxBatch;
+      const batch = this.pending.find((candidate) => candidate.rows.length < full && sameGroup(candidate.group, group)) ?? this.open(group);
       batch.rows.push(row);
       batch.settle.push({ resolve, reject });
-      if (batch.rows.length >= this.options.maxBatch) this.flush(batch);
+      if (batch.rows.length >= full) this.markReady(batch);
     });
   }
 
   private open(group: InferenceGroup): Pending {
-    const batch: Pending = { group, rows: [], settle: [], cancel: () => undefined };
+    const batch: Pending = { group, rows: [], settle: [], ready: false, cancel: () => undefined };
     if (this.options.maxBatch > 1) {
       if (this.options.batchWaitMs === 0) {
-        const handle = setImmediate(() => this.flush(batch));
+        const handle = setImmediate(() => this.markReady(batch));
         batch.cancel = () => clearImmediate(handle);
       } else {
-        const handle = setTimeout(() => this.flush(batch), this.options.batchWaitMs);
+        const handle = setTimeout(() => this.markReady(batch), this.options.batchWaitMs);
         batch.cancel = () => clearTimeout(handle);
       }
-      this.pending.push(batch);
     }
+    this.pending.push(batch);
     return batch;
   }
 
-  private flush(batch: Pending): void {
+  private markReady(batch: Pending): void {
     batch.cancel();
-    const at = this.pending.indexOf(batch);
-    if (at >= 0) this.pending.splice(at, 1);
-    this.run(batch.rows, batch.group).then(
-      (results) => batch.settle.forEach((settle, i) => settle.resolve(results[i]!)),
-      (error: unknown) => batch.settle.forEach((settle) => settle.reject(error)),
-    );
+    batch.ready = true;
+    this.pump();
+  }
+
+  private pump(): void {
+    if (this.running) return;
+    const at = this.pending.findIndex((batch) => batch.ready);
+    if (at < 0) return;
+    const [batch] = this.pending.splice(at, 1) as [Pending];
+    this.running = true;
+    let run: Promise<InferenceResult[]>;
+    try {
+      run = this.run(batch.rows, batch.group);
+    } catch (error) {
+      run = Promise.reject(error);
+    }
+    run
+      .then(
+        (results) => batch.settle.forEach((settle, i) => settle.resolve(results[i]!)),
+        (error: unknown) => batch.settle.forEach((settle) => settle.reject(error)),
+      )
+      .finally(() => {
+        this.running = false;
+        this.pump();
+      });
   }
 }

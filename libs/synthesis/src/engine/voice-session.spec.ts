@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import * as ort from 'onnxruntime-node';
 import { parsePiperVoiceConfig, type VoiceDefinition } from '../voices/piper-voice-config.js';
 import { VoiceSession } from './voice-session.js';
@@ -105,6 +106,24 @@ describe('VoiceSession on en_US-voxify-low', () => {
     expect(runs.mock.calls.map(([batch]) => batch.length)).toEqual([5]);
     runs.mockRestore();
     concurrent.forEach((result, i) => expect(maxAbsDiff(result.samples, sequential[i]!.samples)).toBeLessThan(1e-4));
+  });
+
+  it('falls back to cpu with the reason logged when the requested provider cannot start', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const cuda = await VoiceSession.open(voice, MODEL, { threads: 1, provider: 'cuda' });
+    try {
+      // Where the CUDA provider libraries are installed it runs on cuda; here (npm's default build) it cannot.
+      if (cuda.provider === 'cpu') {
+        expect(warn).toHaveBeenCalledWith(expect.stringMatching(/execution provider cuda unavailable, falling back to cpu: .+/));
+      } else {
+        expect(cuda.provider).toBe('cuda');
+      }
+      const result = await cuda.infer({ ids: SHORT, sid: 0 }, { lengthScale: 1 });
+      expect(result.samples.length).toBeGreaterThan(0);
+    } finally {
+      warn.mockRestore();
+      await cuda.close();
+    }
   });
 
   it('refuses a speaker vector of the wrong size', () => {

@@ -136,7 +136,8 @@ export class VoiceSession {
     const rowDurations = rows.map((row, r) => durations.slice(r * width, r * width + row.ids.length));
     const frames = rowDurations.map((row) => row.reduce((sum, value) => sum + value, 0));
     // The longest row fills the output, which gives the samples per frame without trusting the config.
-    const hop = stride / Math.max(...frames);
+    const longest = Math.max(...frames);
+    const hop = longest > 0 ? stride / longest : 0;
     return rows.map((_, r) => ({
       samples: audio.slice(r * stride, r * stride + Math.round(frames[r]! * hop)),
       durations: rowDurations[r]!,
