@@ -9,28 +9,39 @@ const MIN_RUN = 3;
  * undistorted waveform does not have (a sine down to about 60 Hz at 16 kHz stays clear of it).
  */
 export function clippingRatio(samples: Float32Array): number {
-  let peak = 0;
-  for (const sample of samples) peak = Math.max(peak, Math.abs(sample));
+  const peak = peakAmplitude(samples);
   if (peak === 0) return 0;
   const ceiling = peak * (1 - CEILING_TOLERANCE);
   let clipped = 0;
   let run = 0;
   let runSign = 0;
-  for (let i = 0; i <= samples.length; i++) {
-    const sample = i < samples.length ? samples[i]! : 0;
-    const sign = Math.abs(sample) >= ceiling ? Math.sign(sample) : 0;
-    if (sign !== 0 && sign === runSign) run++;
-    else {
-      if (run >= MIN_RUN) clipped += run;
-      run = sign === 0 ? 0 : 1;
-      runSign = sign;
+  for (let i = 0; i < samples.length; i++) {
+    const sample = samples[i]!;
+    const sign = sample >= ceiling ? 1 : sample <= -ceiling ? -1 : 0;
+    if (sign === 0 && run === 0) continue;
+    if (sign !== 0 && sign === runSign) {
+      run++;
+      continue;
     }
+    if (run >= MIN_RUN) clipped += run;
+    run = sign === 0 ? 0 : 1;
+    runSign = sign;
   }
+  if (run >= MIN_RUN) clipped += run;
   return clipped / samples.length;
 }
 
-export function peakDbfs(samples: Float32Array, floorDb: number): number {
+export function peakAmplitude(samples: Float32Array): number {
   let peak = 0;
-  for (const sample of samples) peak = Math.max(peak, Math.abs(sample));
+  for (let i = 0; i < samples.length; i++) {
+    const sample = samples[i]!;
+    if (sample > peak) peak = sample;
+    else if (-sample > peak) peak = -sample;
+  }
+  return peak;
+}
+
+export function peakDbfs(samples: Float32Array, floorDb: number): number {
+  const peak = peakAmplitude(samples);
   return peak > 0 ? Math.max(floorDb, 20 * Math.log10(peak)) : floorDb;
 }
