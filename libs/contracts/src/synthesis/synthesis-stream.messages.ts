@@ -1,14 +1,19 @@
 import { defineQuery } from '../messages/message-definitions.js';
 import type { AudioFormat, SynthesisSettings } from './synthesis.views.js';
 
-/** One sentence of a planned synthesis: rendered on its own by any synthesis instance. */
+/**
+ * One sentence of a planned synthesis: the synthesis service's own sentence plan as JSON (index, text,
+ * pauseAfter, and SSML prosody or lexicon pronunciations when there are any). Others read `index` and
+ * hand the object back untouched in RenderSentenceQuery, so any synthesis instance can render it.
+ */
 export interface PlannedSentenceView {
   /** 0-based position in the text. */
   index: number;
   /** The sentence after normalisation (numbers as words). */
   text: string;
   /** Seconds of silence after this sentence when another follows. */
-  pause_after: number;
+  pauseAfter: number;
+  [field: string]: unknown;
 }
 
 /** When a word is spoken, in seconds from the start of its sentence. */

@@ -28,7 +28,7 @@ function plan(sentenceCount: number): SynthesisPlanView {
     voice_id: 'en_US-voxify-low:slt',
     sample_rate: RATE,
     format: 'wav',
-    sentences: Array.from({ length: sentenceCount }, (_, index) => ({ index, text: `Sentence ${index}.`, pause_after: 0.25 })),
+    sentences: Array.from({ length: sentenceCount }, (_, index) => ({ index, text: `Sentence ${index}.`, pauseAfter: 0.25 })),
     estimated_duration: sentenceCount,
   };
 }

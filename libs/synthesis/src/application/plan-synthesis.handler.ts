@@ -12,6 +12,7 @@ import {
 import { HandleMessage } from '#messaging';
 import { PlatformConfigProvider } from '#service-runtime';
 import { SpeechEngine, type SentencePlan } from '../engine/speech-engine.js';
+import { LexiconProvider } from './lexicon/lexicon.provider.js';
 import { SynthesisQuota } from './synthesis-quota.js';
 import { validateSynthesisRequest } from './synthesis-request.js';
 
@@ -20,7 +21,7 @@ const CHARACTERS_PER_SECOND = 15;
 
 /**
  * The first step of a streamed synthesis: validates the request like the sync path, charges one
- * synthesis of the daily quota and answers the sentences, which the gateway then has rendered one by
+ * synthesis of the daily quota and answers the sentences (the user's lexicon applied), which the gateway then has rendered one by
  * one (RenderSentenceQuery) on whichever synthesis instances are free.
  */
 @Injectable()
@@ -29,12 +30,14 @@ export class PlanSynthesisHandler {
     private readonly engine: SpeechEngine,
     private readonly platform: PlatformConfigProvider,
     private readonly quota: SynthesisQuota,
+    private readonly lexicons: LexiconProvider,
   ) {}
 
   @HandleMessage(PlanSynthesisQuery)
   async execute(payload: PayloadOf<typeof PlanSynthesisQuery>): Promise<ResultOf<typeof PlanSynthesisQuery>> {
     const request = validateSynthesisRequest(payload, this.engine, this.platform.current().max_synthesis_length);
-    const sentences = this.engine.plan({ text: request.text, voiceId: request.voiceId, speed: request.speed });
+    const lexicon = await this.lexicons.forUser(request.userId);
+    const sentences = this.engine.plan({ text: request.text, voiceId: request.voiceId, speed: request.speed, lexicon });
     if (sentences.length === 0) {
       throw new ApplicationError(ErrorCode.VALIDATION_ERROR, 'text has nothing to speak', [
         { field: 'text', messages: ['has nothing to speak'] },
@@ -54,7 +57,7 @@ export class PlanSynthesisHandler {
 }
 
 function toPlannedSentenceView(sentence: SentencePlan): PlannedSentenceView {
-  return { index: sentence.index, text: sentence.text, pause_after: sentence.pauseAfter };
+  return { ...sentence };
 }
 
 function estimateDuration(sentences: readonly SentencePlan[], speed: number): number {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { RenderSentenceQuery, type PayloadOf, type ResultOf } from '#contracts';
+import { ApplicationError, ErrorCode, RenderSentenceQuery, type PayloadOf, type PlannedSentenceView, type ResultOf } from '#contracts';
 import { applyGain, durationSeconds, encodePcm, pcmAudio, resample } from '#audio';
 import { HandleMessage } from '#messaging';
 import { PlatformConfigProvider } from '#service-runtime';
-import { SpeechEngine } from '../engine/speech-engine.js';
+import { SpeechEngine, type SentencePlan } from '../engine/speech-engine.js';
 import { BoundedQueue } from './bounded-queue.js';
 import { validateSynthesisRequest } from './synthesis-request.js';
 
@@ -22,14 +22,14 @@ export class RenderSentenceHandler {
 
   @HandleMessage(RenderSentenceQuery)
   async execute(payload: PayloadOf<typeof RenderSentenceQuery>): Promise<ResultOf<typeof RenderSentenceQuery>> {
-    const { sentence } = payload;
+    const sentence = toSentencePlan(payload.sentence);
     const request = validateSynthesisRequest(
       { user_id: '', text: sentence.text, voice_id: payload.voice_id, config: payload.config },
       this.engine,
       this.platform.current().max_synthesis_length,
     );
-    const plan = { index: sentence.index, text: sentence.text, pauseAfter: sentence.pause_after };
-    const speech = await this.queue.run(() => this.engine.render(plan, { voiceId: request.voiceId, speed: request.speed }));
+    const settings = { voiceId: request.voiceId, speed: request.speed, pitch: request.pitch };
+    const speech = await this.queue.run(() => this.engine.render(sentence, settings));
     const rate = request.sampleRate ?? speech.sampleRate;
     const audio = applyGain(resample(pcmAudio(speech.sampleRate, speech.samples), rate), request.volume);
     const pcm = encodePcm(audio);
@@ -38,7 +38,16 @@ export class RenderSentenceHandler {
       audio: Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength).toString('base64'),
       sample_rate: rate,
       duration: durationSeconds(audio),
-      pause_after: sentence.pause_after,
+      pause_after: speech.pauseAfter,
+      words: speech.words ?? [],
     };
   }
+}
+
+/** The plan as PlanSynthesisHandler wrote it; only what rendering cannot do without is checked. */
+function toSentencePlan(sentence: PlannedSentenceView): SentencePlan {
+  if (!Number.isInteger(sentence.index) || typeof sentence.text !== 'string' || typeof sentence.pauseAfter !== 'number') {
+    throw new ApplicationError(ErrorCode.VALIDATION_ERROR, 'sentence is not a planned sentence');
+  }
+  return sentence as unknown as SentencePlan;
 }
