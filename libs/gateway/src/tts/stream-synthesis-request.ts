@@ -1,7 +1,6 @@
-import { ApplicationError, type AudioFormat, type AuthPrincipal } from '#contracts';
+import type { AudioFormat, AuthPrincipal } from '#contracts';
 import type { SynthesisConfigDto } from './dto/synthesize-request.dto.js';
 import type { StreamSynthesisRequest } from './sentence-streamer.js';
-import { TtsGatewayErrorCode } from './tts-error-statuses.js';
 
 export interface StreamRequestFields {
   text: string;
@@ -9,12 +8,10 @@ export interface StreamRequestFields {
   config?: SynthesisConfigDto;
 }
 
-/** The plan request of a stream, with the same rules as POST /tts/synthesize (the service validates the rest). */
+/** The plan request of a stream, as POST /tts/synthesize builds its command (the service validates the rest). */
 export function toStreamSynthesisRequest(fields: StreamRequestFields, principal: AuthPrincipal): StreamSynthesisRequest {
-  const { pitch, output_format, ...settings } = fields.config ?? {};
-  if (pitch !== undefined && pitch !== 0) {
-    throw new ApplicationError(TtsGatewayErrorCode.UNSUPPORTED_OPTION, 'config.pitch is not available yet; leave it out or use 0');
-  }
+  // Streams always carry word times when the voice gives them: the flag of the sync route does not apply.
+  const { output_format, timestamps: _timestamps, ...settings } = fields.config ?? {};
   return {
     user_id: principal.userId,
     text: fields.text,

@@ -16,7 +16,6 @@ import { toStreamSynthesisRequest } from './stream-synthesis-request.js';
 import { abortWhenClosed, firstChunkReady, retryAfterOverload, sendChunkedAudio, sendServerSentEvents } from './streamed-audio.response.js';
 import { StreamedAudioStore } from './streamed-audio.store.js';
 import { formatServerSentEvent, synthesisEvents } from './synthesis-events.js';
-import { TtsGatewayErrorCode } from './tts-error-statuses.js';
 
 const STREAM_ERRORS = [
   ErrorCode.VALIDATION_ERROR,
@@ -24,7 +23,6 @@ const STREAM_ERRORS = [
   SynthesisErrorCode.VOICE_NOT_FOUND,
   SynthesisErrorCode.UNSUPPORTED_FORMAT,
   SynthesisErrorCode.UNSUPPORTED_SAMPLE_RATE,
-  TtsGatewayErrorCode.UNSUPPORTED_OPTION,
   SynthesisErrorCode.OVERLOADED,
   ErrorCode.UNAUTHENTICATED,
   IdentityErrorCode.TOKEN_INVALID,

@@ -38,12 +38,12 @@ export class SynthesisStreamQueryDto {
   @Max(4)
   speed?: number;
 
-  @ApiPropertyOptional({ minimum: -12, maximum: 12, default: 0, description: 'Only 0 is available for now (UNSUPPORTED_OPTION)' })
+  @ApiPropertyOptional({ minimum: 0.5, maximum: 2, default: 1, description: "Frequency factor (1 = the voice's own pitch)" })
   @IsOptional()
   @Type(() => Number)
   @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(-12)
-  @Max(12)
+  @Min(0.5)
+  @Max(2)
   pitch?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 2, default: 1 })
