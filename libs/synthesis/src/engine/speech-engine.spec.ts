@@ -3,7 +3,7 @@
  */
 import { resolve } from 'node:path';
 import { EspeakPhonemizer } from './espeak-phonemizer.js';
-import { SpeechEngine, UnknownVoiceError } from './speech-engine.js';
+import { SpeechEngine, UnknownVoiceError, type SentenceSpeech } from './speech-engine.js';
 import { VoiceCatalog } from './voice-catalog.js';
 
 const MODELS_DIR = resolve(process.cwd(), 'models');
@@ -171,7 +171,7 @@ describe('SpeechEngine with the default voice', () => {
     });
     const voices = ['en_US-voxify-low:slt', 'en_US-voxify-low:rms', 'en_US-voxify-low:kal', 'en_US-voxify-low:slt+awb'];
     const jobs = sentences.flatMap((sentence) => voices.map((voiceId) => ({ sentence, voiceId })));
-    const sequential = [];
+    const sequential: SentenceSpeech[] = [];
     for (const job of jobs) sequential.push(await engine.render(job.sentence, { voiceId: job.voiceId, speed: 1 }));
     const concurrent = await Promise.all(jobs.map((job) => engine.render(job.sentence, { voiceId: job.voiceId, speed: 1 })));
     concurrent.forEach((speech, i) => {

@@ -7,6 +7,7 @@ import { jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
 import * as ort from 'onnxruntime-node';
 import { parsePiperVoiceConfig, type VoiceDefinition } from '../voices/piper-voice-config.js';
+import type { InferenceResult } from './inference-batcher.js';
 import { VoiceSession } from './voice-session.js';
 
 const MODEL = resolve(process.cwd(), 'models', 'en_US-voxify-low.onnx');
@@ -99,7 +100,7 @@ describe('VoiceSession on en_US-voxify-low', () => {
 
   it('concurrent rows share runs and each gets its own audio', async () => {
     const rows = [SHORT, LONG, MEDIUM, LONG, SHORT].map((ids, i) => ({ ids, sid: i % 4 }));
-    const sequential = [];
+    const sequential: InferenceResult[] = [];
     for (const row of rows) sequential.push(await session.infer(row, { lengthScale: 1 }));
     const runs = jest.spyOn(session, 'runBatch');
     const concurrent = await Promise.all(rows.map((row) => session.infer(row, { lengthScale: 1 })));
