@@ -1,4 +1,5 @@
 import { decodeAudio, InvalidAudioError, probeAudio, type AudioFormat, type PcmAudio } from '#audio';
+import { assertCompleteContainer } from './voice-sample-container.js';
 import type { VoiceSampleFormat } from '#contracts';
 import type { BlobStore } from '#storage';
 import { voiceSampleErrors } from '../../domain/samples/index.js';
@@ -25,8 +26,15 @@ const SAMPLE_FORMATS: Readonly<Record<AudioFormat, VoiceSampleFormat>> = {
   'ogg-vorbis': 'ogg',
 };
 
-// Headers and decoded audio may differ by codec padding (MP3 frames, Opus pre-skip), never by more.
-const LENGTH_TOLERANCE_SECONDS = 0.25;
+// Headers and decoded audio may differ by codec padding (MP3 frames, Opus pre-skip), never by more;
+// WAV and FLAC state their exact length.
+const LENGTH_TOLERANCE_SECONDS: Readonly<Record<AudioFormat, number>> = {
+  wav: 0.01,
+  flac: 0.01,
+  mp3: 0.25,
+  'ogg-opus': 0.25,
+  'ogg-vorbis': 0.25,
+};
 const LENGTH_TOLERANCE_RATIO = 0.02;
 
 /** The blob's bytes (a sample is at most VOICE_SAMPLE_MAX_BYTES, checked by the gateway as it streamed them in). */
@@ -45,15 +53,18 @@ export async function readSampleBlob(blobs: BlobStore, key: string): Promise<Uin
 export async function inspectSampleAudio(bytes: Uint8Array, limits: SampleDecodeLimits): Promise<InspectedVoiceSampleAudio> {
   try {
     const probe = await probeAudio(bytes);
-    if (probe.durationSeconds > limits.maxSeconds * (1 + LENGTH_TOLERANCE_RATIO) + LENGTH_TOLERANCE_SECONDS)
+    assertCompleteContainer(bytes, probe.format);
+    if (probe.durationSeconds > limits.maxSeconds * (1 + LENGTH_TOLERANCE_RATIO) + LENGTH_TOLERANCE_SECONDS[probe.format])
       throw new InvalidAudioError(`Audio is too long: ${probe.durationSeconds.toFixed(1)} s (at most ${limits.maxSeconds} s)`);
     // A little past the limit, so a file right at it is judged by its real length, not refused by the cap.
     const decoded = await decodeAudio(bytes, { maxSeconds: limits.maxSeconds + 1, timeoutMs: limits.timeoutMs });
     const durationSeconds = decoded.audio.samples.length / decoded.audio.sampleRate;
-    if (decoded.audio.sampleRate !== probe.sampleRate)
+    // Opus always decodes at 48 kHz whatever input rate its header records; the others must agree.
+    if (probe.format !== 'ogg-opus' && decoded.audio.sampleRate !== probe.sampleRate)
       throw new InvalidAudioError(`Headers say ${probe.sampleRate} Hz but the audio decodes at ${decoded.audio.sampleRate} Hz`);
     const gap = Math.abs(durationSeconds - probe.durationSeconds);
-    if (gap > LENGTH_TOLERANCE_SECONDS + LENGTH_TOLERANCE_RATIO * probe.durationSeconds)
+    const exact = probe.format === 'wav' || probe.format === 'flac';
+    if (gap > LENGTH_TOLERANCE_SECONDS[probe.format] + (exact ? 0 : LENGTH_TOLERANCE_RATIO * probe.durationSeconds))
       throw new InvalidAudioError(
         `Headers announce ${probe.durationSeconds.toFixed(2)} s but the file holds ${durationSeconds.toFixed(2)} s of audio (truncated or corrupt)`,
       );
