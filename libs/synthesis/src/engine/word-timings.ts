@@ -66,10 +66,22 @@ export function wordTimings(input: WordTimingInput): WordTiming[] {
   });
 }
 
+const idClasses = new WeakMap<PhonemeIdMap, { silent: ReadonlySet<number>; space: ReadonlySet<number> }>();
+
+/** Ids that are no sound (pad, BOS, EOS, punctuation) and the word separator, once per voice. */
+function classesOf(map: PhonemeIdMap): { silent: ReadonlySet<number>; space: ReadonlySet<number> } {
+  let classes = idClasses.get(map);
+  if (!classes) {
+    const silent = new Set<number>([...(map['_'] ?? []), ...(map['^'] ?? []), ...(map['$'] ?? [])]);
+    for (const [symbol, symbolIds] of Object.entries(map)) if (NOT_A_SOUND.test(symbol)) symbolIds.forEach((id) => silent.add(id));
+    classes = { silent, space: new Set(map[' '] ?? []) };
+    idClasses.set(map, classes);
+  }
+  return classes;
+}
+
 function spokenGroups(ids: readonly number[], map: PhonemeIdMap): SpokenGroup[] {
-  const silent = new Set<number>([...(map['_'] ?? []), ...(map['^'] ?? []), ...(map['$'] ?? [])]);
-  const space = new Set(map[' '] ?? []);
-  for (const [symbol, symbolIds] of Object.entries(map)) if (NOT_A_SOUND.test(symbol)) symbolIds.forEach((id) => silent.add(id));
+  const { silent, space } = classesOf(map);
   const groups: SpokenGroup[] = [];
   let current: number[] = [];
   ids.forEach((id, index) => {
