@@ -1,4 +1,4 @@
-import { Resampler } from '../pcm/resampler.js';
+import { readAtStep } from './fractional-resample.js';
 import { timeStretch } from './time-stretch.js';
 
 export const MIN_PITCH_FACTOR = 0.5;
@@ -17,11 +17,5 @@ export function shiftPitch(samples: Float32Array, sampleRate: number, factor: nu
   if (!(sampleRate > 0)) throw new RangeError(`Invalid sample rate: ${sampleRate}`);
   if (factor === 1 || samples.length === 0) return samples;
   const stretched = timeStretch(samples, sampleRate, factor);
-  const resampler = new Resampler(sampleRate * factor, sampleRate);
-  const head = resampler.append(stretched);
-  const tail = resampler.end();
-  const out = new Float32Array(samples.length);
-  out.set(head.subarray(0, out.length));
-  if (head.length < out.length) out.set(tail.subarray(0, out.length - head.length), head.length);
-  return out;
+  return readAtStep(stretched, factor, samples.length);
 }
