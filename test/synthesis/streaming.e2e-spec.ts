@@ -208,6 +208,12 @@ describe('streamed text to speech (embedded platform)', () => {
       chunkSeconds += wav.durationSeconds;
     }
 
+    // Word times run on the whole audio's timeline: the second sentence's words come after the first's.
+    const words = chunks.map((chunk) => chunk.words as Array<{ word: string; start: number; end: number }>);
+    expect(words[0]!.map((word) => word.word.toLowerCase())).toEqual(['streaming', 'speech', 'starts', 'early']);
+    expect(words[1]![0]!.start).toBeGreaterThan(words[0]!.at(-1)!.end);
+    expect(words[1]!.at(-1)!.end).toBeLessThanOrEqual(chunkSeconds + 0.01);
+
     const completed = events.at(-1)!;
     expect(completed.synthesis_id).toBe(jobInfo!.synthesis_id);
     expect(completed.duration as number).toBeCloseTo(chunkSeconds, 2);
@@ -248,6 +254,9 @@ describe('streamed text to speech (embedded platform)', () => {
       const announced = messages.reduce((sum, message) => sum + (message.duration_seconds as number), 0);
       expect(wav.durationSeconds).toBeCloseTo(announced, 2);
       expectPlausibleDuration(wav.durationSeconds, FOUR_SENTENCES);
+      const starts = messages.flatMap((message) => (message.words as Array<{ start_seconds: number }>).map((word) => word.start_seconds));
+      expect(starts.length).toBeGreaterThan(20);
+      expect(starts).toEqual([...starts].sort((a, b) => a - b));
 
       const refused = await new Promise<{ code?: number; trailer?: unknown }>((resolve) => {
         const call = client.SynthesizeStream({ text: 'Hi.', voice_id: 'nobody' }, metadata);
