@@ -52,6 +52,13 @@ describe('analyzeSpeech', () => {
     expect(analysis.voiced_ratio).toBeGreaterThan(0.9);
   });
 
+  it.each([8000, 22050, 24000, 44100, 48000])('measures pitch and envelope at %i Hz', (rate) => {
+    const analysis = analyzeSpeech(harmonicTone(rate, 150, 2, { syllablesPerSecond: 4 }), rate);
+    expect(Math.abs(analysis.pitch.median_hz / 150 - 1)).toBeLessThan(0.02);
+    expect(analysis.spectral_envelope).toHaveLength(SPECTRAL_BAND_COUNT);
+    expect(analysis.spectral_envelope.every(Number.isFinite)).toBe(true);
+  });
+
   it('describes a voice-like signal: silence share, pitch range, rate, envelope', () => {
     const analysis = analyzeSpeech(voiceLike(), RATE);
     expect(analysis.silence_ratio).toBeGreaterThan(0.2);
