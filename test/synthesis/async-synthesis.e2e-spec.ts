@@ -28,10 +28,17 @@ describe('asynchronous speech synthesis (embedded platform)', () => {
     );
   }
 
-  async function jobOf(jobId: string): Promise<JobView> {
-    const response = await api.get<JobView>(`/jobs/${jobId}`, { token });
-    expect(response.status).toBe(200);
-    return response.body.data!;
+  /** The job once the jobs service's read model shows it ended (the progress streams relay the final event a moment earlier). */
+  async function endedJob(jobId: string, status: JobView['status']): Promise<JobView> {
+    return waitFor(
+      `the job ${status}`,
+      async () => {
+        const response = await api.get<JobView>(`/jobs/${jobId}`, { token });
+        return response.body.data?.status === status ? response.body.data : undefined;
+      },
+      10000,
+      250,
+    );
   }
 
   /** Chunk PCM the jobs left in the blob store (job-scoped keys under tmp/). */
@@ -74,7 +81,7 @@ describe('asynchronous speech synthesis (embedded platform)', () => {
     const last = stream.messages.at(-1)!;
     expect(last.status).toBe('completed');
 
-    const finished = await jobOf(job.job_id);
+    const finished = await endedJob(job.job_id, 'completed');
     expect(finished).toMatchObject({ type: 'speech_synthesis', status: 'completed', progress: 1, attempts: 1 });
     const result = finished.result as SynthesisJobResultView;
     expect(result).toMatchObject({ synthesis_id: job.synthesis_id, format: 'wav', sample_rate: 16000 });
@@ -102,7 +109,7 @@ describe('asynchronous speech synthesis (embedded platform)', () => {
       60000,
     );
     expect(stream.messages.at(-1)?.status).toBe('completed');
-    const result = (await jobOf(accepted.body.data!.job_id)).result as SynthesisJobResultView;
+    const result = (await endedJob(accepted.body.data!.job_id, 'completed')).result as SynthesisJobResultView;
     expect(result).toMatchObject({ format: 'mp3', sample_rate: 22050 });
     const audio = await fetch(`${platform!.origin}${result.audio_url}`);
     expect(audio.headers.get('content-type')).toBe('audio/mpeg');
@@ -135,7 +142,7 @@ describe('asynchronous speech synthesis (embedded platform)', () => {
     const final = socket.messages.at(-1)!.message;
     expect(final.status).toBe('cancelled');
     expect(final.progress).toBeLessThan(0.9);
-    expect((await jobOf(jobId)).status).toBe('cancelled');
+    await endedJob(jobId, 'cancelled');
     await waitFor('chunks deleted', async () => ((await chunkBlobs()).length === 0 ? true : undefined), 10000, 100);
   }, 120000);
 

@@ -78,6 +78,7 @@ export async function runChunkedSynthesis(
       state = withRenderedChunk(state, await renderChunk(context, ports, sentences, state, index));
       const done = state.rendered.length;
       await context.checkpoint(state, (done / total) * RENDER_SHARE, `Chunk ${done}/${total}`);
+      ports.log('Chunk checkpointed', { jobId: context.jobId, chunk: index, attempt: context.attempt });
     }
     context.reportProgress(RENDER_SHARE, 'Encoding');
     const speech = await joinChunks(context, ports, sentences, state);
