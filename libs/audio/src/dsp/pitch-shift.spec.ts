@@ -20,6 +20,32 @@ describe('shiftPitch', () => {
     expect(rms(middle(shifted)) / rms(middle(tone))).toBeLessThan(1.3);
   });
 
+  it.each([0.7, 2 ** (3 / 12), 1.6])('keeps a steady tone one unchanging waveform at %f (no phasiness, no clicks)', (factor) => {
+    const steady = harmonicTone(RATE, 170, 2);
+    const shifted = shiftPitch(steady, RATE, factor);
+    // Every 5 ms, a 20 ms stretch must repeat itself one period later: frames that were overlap-added out of
+    // phase would change the waveform from period to period (and show as a level dip or a click).
+    const period = RATE / (170 * factor);
+    const length = RATE / 50;
+    let worst = 1;
+    for (let start = RATE / 4; start + length + period + 3 < shifted.length - RATE / 4; start += RATE / 200) {
+      let best = -1;
+      for (let lag = Math.floor(period) - 1; lag <= Math.ceil(period) + 1; lag++) {
+        let dot = 0;
+        let a = 0;
+        let b = 0;
+        for (let i = start; i < start + length; i++) {
+          dot += shifted[i]! * shifted[i + lag]!;
+          a += shifted[i]! ** 2;
+          b += shifted[i + lag]! ** 2;
+        }
+        best = Math.max(best, dot / Math.sqrt(a * b));
+      }
+      worst = Math.min(worst, best);
+    }
+    expect(worst).toBeGreaterThan(0.97);
+  });
+
   it('returns the input for factor 1 and refuses factors outside 0.5–2', () => {
     expect(shiftPitch(tone, RATE, 1)).toBe(tone);
     expect(() => shiftPitch(tone, RATE, 2.5)).toThrow(RangeError);
