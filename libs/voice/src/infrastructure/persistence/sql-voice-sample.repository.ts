@@ -72,8 +72,9 @@ export class SqlVoiceSampleRepository extends VoiceSampleRepository {
   }
 
   async delete(id: string, requester: VoiceSampleRequesterScope): Promise<boolean> {
+    // TypeORM answers a bare DELETE with [rows, count]; as a CTE read by a SELECT it answers the rows.
     const rows = await this.query<{ id: string }>(
-      `DELETE FROM ${this.table} WHERE id = $1 AND ($3::boolean OR owner_id = $2) RETURNING id`,
+      `WITH deleted AS (DELETE FROM ${this.table} WHERE id = $1 AND ($3::boolean OR owner_id = $2) RETURNING id) SELECT id FROM deleted`,
       [id, requester.userId, requester.admin],
     );
     return rows.length === 1;
