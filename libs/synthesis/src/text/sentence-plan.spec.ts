@@ -1,5 +1,5 @@
 import { LexiconMatcher } from './lexicon.js';
-import { planSentences, SENTENCE_PAUSE_SECONDS, sentencePhonemeIds, type Lexicon } from './sentence-plan.js';
+import { planSentences, SENTENCE_PAUSE_SECONDS, sentencePhonemeIds, sentencePlanFrom, type Lexicon } from './sentence-plan.js';
 
 const MAP = { _: [0], '^': [1], $: [2], ' ': [3], ',': [8], '.': [10], a: [14], b: [15], t: [16], ˈ: [120], ə: [59] };
 
@@ -92,4 +92,24 @@ describe('sentencePhonemeIds', () => {
       1, 0, 120, 0, 14, 0, 15, 0, 3, 0, 16, 0, 59, 0, 16, 0, 8, 0, 3, 0, 120, 0, 14, 0, 15, 0, 10, 0, 2,
     ]);
   });
+});
+
+describe('sentencePlanFrom', () => {
+  it('accepts what planSentences makes, after a trip through JSON', () => {
+    const plans = planSentences({
+      text: '<speak><prosody rate="slow" pitch="+2st" volume="loud">Say <phoneme ph="tət">x</phoneme>.</prosody></speak>',
+    });
+    for (const plan of plans) expect(sentencePlanFrom(JSON.parse(JSON.stringify(plan)))).toEqual(plan);
+  });
+
+  it.each([
+    ['no object', 'text'],
+    ['a negative index', { index: -1, text: 'a', pauseAfter: 0 }],
+    ['a pause of an hour', { index: 0, text: 'a', pauseAfter: 3600 }],
+    ['a rate of zero', { index: 0, text: 'a', pauseAfter: 0, rate: 0 }],
+    ['a huge gain', { index: 0, text: 'a', pauseAfter: 0, volume: 1e9 }],
+    ['a NaN pitch', { index: 0, text: 'a', pauseAfter: 0, pitch: Number.NaN }],
+    ['a piece with both kinds', { index: 0, text: 'a', pauseAfter: 0, pieces: [{ text: 'a', ipa: 'b' }] }],
+    ['pieces that are no list', { index: 0, text: 'a', pauseAfter: 0, pieces: 'a' }],
+  ])('refuses %s', (_case, value) => expect(sentencePlanFrom(value)).toBeUndefined());
 });

@@ -1,7 +1,15 @@
 import { LexiconMatcher, type Lexicon } from './lexicon.js';
 import { normalizeText } from './normalize-text.js';
 import { clausePhonemes, phonemeIds, type PhonemeIdMap } from './phoneme-ids.js';
-import { NEUTRAL_PROSODY, planRun, SENTENCE_PAUSE_SECONDS, withoutPlaceholders, type SentencePlan } from './sentence-run.js';
+import {
+  NEUTRAL_PROSODY,
+  planRun,
+  SENTENCE_PAUSE_SECONDS,
+  withoutPlaceholders,
+  type SentencePiece,
+  type SentencePlan,
+} from './sentence-run.js';
+import { MAX_BREAK_SECONDS, PROSODY_LIMITS } from './ssml-values.js';
 import { planSsml } from './ssml-plan.js';
 import { isSsml, parseSsml } from './ssml-parser.js';
 import { splitClauses, splitSentences } from './split-sentences.js';
@@ -63,4 +71,42 @@ async function textPiecePhonemes(text: string, phonemize: Phonemize): Promise<st
   for (const clause of clauses) ipa.push(await phonemize(clause.text));
   const lead = leading ? clausePhonemes([{ text: '', terminator: leading }], ['']) : '';
   return (lead + clausePhonemes(clauses, ipa)).trim();
+}
+
+const MAX_PIECES = 2000;
+/** Breaks in a row add up; this bounds what a plan from elsewhere may ask for. */
+const MAX_PLANNED_PAUSE_SECONDS = 6 * MAX_BREAK_SECONDS;
+
+/**
+ * A sentence plan received over the bus, checked: the shape planSentences makes, prosody factors
+ * within PROSODY_LIMITS. Undefined for anything else, so a render never trusts a foreign value.
+ */
+export function sentencePlanFrom(value: unknown): SentencePlan | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const candidate = value as Record<string, unknown>;
+  const { index, text, pauseAfter } = candidate;
+  if (!Number.isSafeInteger(index) || (index as number) < 0 || typeof text !== 'string') return undefined;
+  if (typeof pauseAfter !== 'number' || !Number.isFinite(pauseAfter) || pauseAfter < 0 || pauseAfter > MAX_PLANNED_PAUSE_SECONDS)
+    return undefined;
+  const plan: SentencePlan = { index: index as number, text, pauseAfter };
+  for (const kind of ['rate', 'pitch', 'volume'] as const) {
+    const factor = candidate[kind];
+    if (factor === undefined) continue;
+    const [low, high] = PROSODY_LIMITS[kind];
+    if (typeof factor !== 'number' || !(factor >= low && factor <= high)) return undefined;
+    plan[kind] = factor;
+  }
+  if (candidate['pieces'] !== undefined) {
+    const pieces = candidate['pieces'];
+    if (!Array.isArray(pieces) || pieces.length > MAX_PIECES) return undefined;
+    const checked: SentencePiece[] = [];
+    for (const piece of pieces as unknown[]) {
+      const entry = (typeof piece === 'object' && piece !== null ? piece : {}) as Record<string, unknown>;
+      if (typeof entry['text'] === 'string' && entry['ipa'] === undefined) checked.push({ text: entry['text'] });
+      else if (typeof entry['ipa'] === 'string' && entry['text'] === undefined) checked.push({ ipa: entry['ipa'] });
+      else return undefined;
+    }
+    plan.pieces = checked;
+  }
+  return plan;
 }
