@@ -217,21 +217,32 @@ async function streamFirstByte(origin: string, token: string, runs = 3): Promise
 }
 
 /** `concurrency` clients each synthesizing back to back for SECONDS; audio seconds per wall second. */
-async function throughput(origin: string, token: string, concurrency: number): Promise<{ audioPerSecond: number; requests: number }> {
+async function throughput(
+  origin: string,
+  token: string,
+  concurrency: number,
+): Promise<{ audioPerSecond: number; requests: number; failures: number }> {
   const deadline = performance.now() + SECONDS * 1000;
   let audio = 0;
   let requests = 0;
+  let failures = 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < deadline) {
-        const result = await synthesize(origin, token, LONG);
-        audio += result.audioSeconds;
-        requests++;
+        try {
+          const result = await synthesize(origin, token, LONG);
+          audio += result.audioSeconds;
+          requests++;
+        } catch (error) {
+          // A refusal (OVERLOADED, a timeout) is counted and reported, not fatal.
+          failures++;
+          if (failures === 1) console.error(`  ${concurrency} concurrent: ${error instanceof Error ? error.message : String(error)}`);
+        }
       }
     }),
   );
-  return { audioPerSecond: audio / ((performance.now() - started) / 1000), requests };
+  return { audioPerSecond: audio / ((performance.now() - started) / 1000), requests, failures };
 }
 
 async function residentMemoryMb(pids: number[]): Promise<{ rss: number; peak: number } | undefined> {
@@ -276,11 +287,12 @@ async function main(): Promise<void> {
     rows.push(['POST /tts/stream, first audio byte, 2 sentences', firstByte === undefined ? 'n/a' : `${firstByte.toFixed(0)} ms`]);
     let single = 0;
     for (const concurrency of CONCURRENCY) {
-      const { audioPerSecond, requests } = await throughput(platform.origin, token, concurrency);
+      const { audioPerSecond, requests, failures } = await throughput(platform.origin, token, concurrency);
       if (concurrency === 1) single = audioPerSecond;
       rows.push([
         `Throughput, ${concurrency} concurrent (long sentence)`,
-        `${audioPerSecond.toFixed(2)} audio s / s (×${(audioPerSecond / single).toFixed(2)}, ${requests} requests)`,
+        `${audioPerSecond.toFixed(2)} audio s / s (×${(audioPerSecond / single).toFixed(2)}, ${requests} requests` +
+          `${failures ? `, ${failures} failed` : ''})`,
       ]);
     }
     const memory = await residentMemoryMb(platform.pids);

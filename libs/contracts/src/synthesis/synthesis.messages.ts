@@ -10,6 +10,12 @@ export const SynthesizeSpeechCommand = defineCommand<
   SynthesisResultView
 >('synthesis', 'synthesis.tts.synthesize');
 
+/**
+ * Reply timeout for SynthesizeSpeechCommand: 5,000 characters are minutes of audio, and a request may
+ * wait behind a full inference queue; the bus's default (a few seconds) is for quick requests.
+ */
+export const SYNTHESIZE_SPEECH_TIMEOUT_MS = 120_000;
+
 export const ListVoicesQuery = defineQuery<Record<string, never>, { voices: VoiceView[]; default_voice_id: string }>(
   'synthesis',
   'synthesis.voice.list',

@@ -8,6 +8,7 @@ import {
   IdentityErrorCode,
   ListVoicesQuery,
   SynthesisErrorCode,
+  SYNTHESIZE_SPEECH_TIMEOUT_MS,
   SynthesizeSpeechCommand,
   type AudioFormat,
   type AuthPrincipal,
@@ -99,12 +100,15 @@ export class TtsHttpController {
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
     const representation = negotiateSynthesisRepresentation(request.headers.accept);
-    const result = await this.bus.send(SynthesizeSpeechCommand, toCommand(body, principal, representation)).catch((error: unknown) => {
-      if (error instanceof ApplicationError && error.code === SynthesisErrorCode.OVERLOADED) {
-        reply.header('retry-after', String(OVERLOADED_RETRY_AFTER_SECONDS));
-      }
-      throw error;
-    });
+    const command = toCommand(body, principal, representation);
+    const result = await this.bus
+      .send(SynthesizeSpeechCommand, command, { timeoutMs: SYNTHESIZE_SPEECH_TIMEOUT_MS })
+      .catch((error: unknown) => {
+        if (error instanceof ApplicationError && error.code === SynthesisErrorCode.OVERLOADED) {
+          reply.header('retry-after', String(OVERLOADED_RETRY_AFTER_SECONDS));
+        }
+        throw error;
+      });
     if (representation.kind === 'audio') return this.audio.send(result, request, reply);
     const view: SynthesisResultDto = { ...result, audio_url: `${request.protocol}://${request.host}${result.audio_url}` };
     return reply.code(200).send(view);
