@@ -16,7 +16,9 @@ import { SpeechEngine } from '../engine/speech-engine.js';
 import type { SynthesisJobInput } from './async/chunked-synthesis.js';
 import { estimateSpeechSeconds } from './async/synthesis-chunks.js';
 import { SynthesisQuota } from './synthesis-quota.js';
-import { validateSynthesisRequest } from './synthesis-request.js';
+import { LexiconProvider } from './lexicon/lexicon.provider.js';
+import { resolveSynthesisRequest } from './synthesis-request.js';
+import { VoiceProfileResolver } from './voice-profile-resolver.js';
 
 /**
  * Accepts a long synthesis as a `speech_synthesis` job (SpeechSynthesisJob renders it): validates
@@ -29,12 +31,20 @@ export class SynthesizeAsyncHandler {
     private readonly engine: SpeechEngine,
     private readonly runner: JobRunner,
     private readonly quota: SynthesisQuota,
+    private readonly profiles: VoiceProfileResolver,
+    private readonly lexicons: LexiconProvider,
   ) {}
 
   @HandleMessage(SynthesizeAsyncCommand)
   async execute(payload: PayloadOf<typeof SynthesizeAsyncCommand>): Promise<SynthesisJobAcceptedView> {
-    const request = validateSynthesisRequest(payload, this.engine, MAX_ASYNC_SYNTHESIS_LENGTH);
-    const sentences = this.engine.plan({ text: request.text, voiceId: request.voiceId, speed: request.speed });
+    const request = await resolveSynthesisRequest(payload, this.engine, MAX_ASYNC_SYNTHESIS_LENGTH, this.profiles);
+    const lexicon = await this.lexicons.forUser(request.userId);
+    const sentences = this.engine.plan({
+      text: request.text,
+      voiceId: request.voiceId,
+      speed: request.speed,
+      ...(lexicon ? { lexicon } : {}),
+    });
     if (sentences.length === 0) {
       throw new ApplicationError(ErrorCode.VALIDATION_ERROR, 'text has nothing to speak', [
         { field: 'text', messages: ['has nothing to speak'] },
@@ -50,6 +60,13 @@ export class SynthesizeAsyncHandler {
       volume: request.volume,
       format: request.format,
       sample_rate: request.sampleRate ?? null,
+      speaker: request.speaker
+        ? {
+            embedding: Array.from(request.speaker.embedding),
+            ...(request.speaker.spectralGainsDb ? { spectral_gains_db: [...request.speaker.spectralGainsDb] } : {}),
+          }
+        : null,
+      lexicon: lexicon ? [...lexicon] : null,
     };
     await this.quota.charge(request.userId);
     let job: { job_id: string };

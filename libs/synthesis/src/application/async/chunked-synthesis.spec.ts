@@ -29,6 +29,8 @@ const INPUT: SynthesisJobInput = {
   volume: 1,
   format: 'wav',
   sample_rate: null,
+  speaker: null,
+  lexicon: null,
 };
 
 /** A sentence's audio: its length follows the text, every sample says which sentence it belongs to. */
@@ -86,6 +88,7 @@ describe('chunked synthesis (chunk planning, resume from checkpoints)', () => {
   let blobs: LocalFileBlobStore;
   let renders: number[];
   let stored: Speech[];
+  let inferred: number[];
   let failAtSentence: number | undefined;
 
   function ports(): ChunkedSynthesisPorts {
@@ -95,11 +98,12 @@ describe('chunked synthesis (chunk planning, resume from checkpoints)', () => {
       render: async (plan) => {
         if (plan.index === failAtSentence) throw new Error('inference failed');
         renders.push(plan.index);
-        return fakeSpeech(plan);
+        return { speech: fakeSpeech(plan), seconds: 0.01 };
       },
       chunks: new BlobChunkStore(blobs),
-      storeOutput: async (_input, _user, speech) => {
+      storeOutput: async (_input, _user, speech, inferenceSeconds) => {
         stored.push(speech);
+        inferred.push(inferenceSeconds);
         return { duration: speech.samples.length / speech.sampleRate, sample_rate: speech.sampleRate };
       },
       resultOf: (input, output): SynthesisJobResultView => ({
@@ -144,6 +148,7 @@ describe('chunked synthesis (chunk planning, resume from checkpoints)', () => {
     blobs = new LocalFileBlobStore(directory);
     renders = [];
     stored = [];
+    inferred = [];
     failAtSentence = undefined;
   });
 
@@ -191,6 +196,7 @@ describe('chunked synthesis (chunk planning, resume from checkpoints)', () => {
     expect(values).toEqual([...values].sort((a, b) => a - b));
     expect(stored).toHaveLength(1);
     expectSameAudio(stored[0]!.samples, expectedSamples());
+    expect(inferred[0]).toBeCloseTo(0.01 * SENTENCES.length, 6);
     expect(result).toMatchObject({ file_id: 'file_1', duration: expectedSamples().length / RATE });
     expect(context.lastCheckpoint?.output).toEqual({ duration: expectedSamples().length / RATE, sample_rate: RATE });
     expect(await tmpBlobs()).toEqual([]);
@@ -217,6 +223,7 @@ describe('chunked synthesis (chunk planning, resume from checkpoints)', () => {
     );
     expect(stored).toHaveLength(1);
     expectSameAudio(stored[0]!.samples, expectedSamples());
+    expect(inferred[0]).toBeCloseTo(0.01 * SENTENCES.length, 6);
     expect(await tmpBlobs()).toEqual([]);
   });
 
@@ -231,6 +238,37 @@ describe('chunked synthesis (chunk planning, resume from checkpoints)', () => {
     expect(renders).toEqual([]);
     expect(stored).toEqual([]);
     expect(again.duration).toBe(finalState.output!.duration);
+  });
+
+  it('a run taken over while storing the output stores it again under the same file id (the registration answers the file already there)', async () => {
+    const chunkCount = planChunks(SENTENCES, 1).length;
+    const storedIds: string[] = [];
+    const recording = ports();
+    const withIds: ChunkedSynthesisPorts = {
+      ...recording,
+      storeOutput: async (input, user, speech, seconds) => {
+        storedIds.push(input.file_id);
+        return recording.storeOutput(input, user, speech, seconds);
+      },
+    };
+    const first = new RecordingContext(1, undefined, { checkpoint: chunkCount + 1, error: new JobInterruptedError('job_test1', 'lost') });
+    await expect(runChunkedSynthesis(first, withIds)).rejects.toBeInstanceOf(JobInterruptedError);
+    // A lost worker's checkpoint is refused: the next run resumes from the one before.
+    const beforeOutput = first.checkpoints.at(-2)!;
+    expect(beforeOutput.output).toBeUndefined();
+    renders = [];
+    await runChunkedSynthesis(new RecordingContext(2, beforeOutput), withIds);
+    expect(renders).toEqual([]);
+    expect(storedIds).toEqual(['file_1', 'file_1']);
+    expectSameAudio(stored[1]!.samples, stored[0]!.samples);
+    expect(await tmpBlobs()).toEqual([]);
+  });
+
+  it('a cancel that arrives once the output is stored is too late: the job completes', async () => {
+    const chunkCount = planChunks(SENTENCES, 1).length;
+    const context = new RecordingContext(1, undefined, { checkpoint: chunkCount + 1, error: new JobCancelledError('job_test1') });
+    await expect(runChunkedSynthesis(context, ports())).resolves.toMatchObject({ file_id: 'file_1' });
+    expect(await tmpBlobs()).toEqual([]);
   });
 
   it('a chunk swept from the blob store while the job waited is rendered again at the join', async () => {

@@ -1,6 +1,7 @@
 import type { AudioFormat, SynthesisJobResultView } from '#contracts';
 import { JobCancelledError, JobInterruptedError, type JobContext } from '#jobs';
 import type { SentencePlan, SentenceSpeech, Speech } from '../../engine/speech-engine.js';
+import type { LexiconEntry } from '../../text/lexicon.js';
 import {
   chunkBlobKey,
   joinWithPauses,
@@ -18,12 +19,15 @@ export interface SynthesisJobInput {
   text: string;
   voice_id: string;
   speed: number;
-  /** Validated and kept for the engine's pitch shift; not applied by the renderer yet. */
   pitch: number;
   volume: number;
   format: AudioFormat;
   /** Hz; null: the voice's own rate. */
   sample_rate: number | null;
+  /** A voice profile's speaker point, fixed at acceptance so a resumed run speaks with the same voice. */
+  speaker: { embedding: number[]; spectral_gains_db?: number[] } | null;
+  /** The user's pronunciations at acceptance (a resumed run plans the same sentences). */
+  lexicon: LexiconEntry[] | null;
 }
 
 /** PCM of finished chunks while the job runs. */
@@ -38,10 +42,11 @@ export interface ChunkedSynthesisPorts {
   plan(input: SynthesisJobInput): SentencePlan[];
   /** The rate the voice renders at. */
   voiceSampleRate(input: SynthesisJobInput): number;
-  render(sentence: SentencePlan, input: SynthesisJobInput, signal: AbortSignal): Promise<SentenceSpeech>;
+  /** One sentence and the seconds of inference it took (waiting for the model not included). */
+  render(sentence: SentencePlan, input: SynthesisJobInput, signal: AbortSignal): Promise<{ speech: SentenceSpeech; seconds: number }>;
   chunks: ChunkStore;
-  /** Encodes, stores and registers the output under the input's file id; safe to repeat. */
-  storeOutput(input: SynthesisJobInput, userId: string, speech: Speech): Promise<StoredOutput>;
+  /** Encodes, stores and registers the output under the input's file id (and records the synthesis); safe to repeat. */
+  storeOutput(input: SynthesisJobInput, userId: string, speech: Speech, inferenceSeconds: number): Promise<StoredOutput>;
   resultOf(input: SynthesisJobInput, output: StoredOutput): SynthesisJobResultView;
   log(message: string, fields: Record<string, unknown>): void;
 }
@@ -82,7 +87,8 @@ export async function runChunkedSynthesis(
     }
     context.reportProgress(RENDER_SHARE, 'Encoding');
     const speech = await joinChunks(context, ports, sentences, state);
-    const output = await ports.storeOutput(input, context.userId, speech);
+    const inferenceSeconds = state.rendered.reduce((sum, chunk) => sum + chunk.inference_seconds, 0);
+    const output = await ports.storeOutput(input, context.userId, speech, inferenceSeconds);
     state = { ...state, output };
     await checkpointStoredOutput(context, state);
     return await finish(context, ports, state, output);
@@ -101,9 +107,12 @@ async function renderChunk(
 ): Promise<SynthesisJobState['rendered'][number]> {
   const range = state.chunks[index]!;
   const parts: SentenceSpeech[] = [];
+  let inferenceSeconds = 0;
   for (const sentence of sentences.slice(range.first, range.first + range.count)) {
     throwIfAborted(context.signal);
-    parts.push(await ports.render(sentence, context.input, context.signal));
+    const rendered = await ports.render(sentence, context.input, context.signal);
+    parts.push(rendered.speech);
+    inferenceSeconds += rendered.seconds;
   }
   const samples = joinWithPauses(parts, state.sample_rate);
   const key = chunkBlobKey(context.jobId, index);
@@ -115,6 +124,7 @@ async function renderChunk(
     samples: samples.length,
     pause_after: parts[parts.length - 1]!.pauseAfter,
     attempt: context.attempt,
+    inference_seconds: Math.round(inferenceSeconds * 1000) / 1000,
   };
 }
 

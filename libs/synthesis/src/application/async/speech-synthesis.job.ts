@@ -12,10 +12,12 @@ import { JobRunner, type JobContext } from '#jobs';
 import { MessageBus } from '#messaging';
 import { APP_LOGGER, type Logger } from '#service-runtime';
 import { blobKeyForFile, BlobStore, SignedUrlSigner } from '#storage';
-import { SpeechEngine, type SentencePlan, type SentenceSpeech, type Speech } from '../../engine/speech-engine.js';
+import { SpeechEngine, type RenderSettings, type SentencePlan, type SentenceSpeech, type Speech } from '../../engine/speech-engine.js';
 import { BoundedQueue } from '../bounded-queue.js';
 import { encodeAudio } from '../encode-audio.js';
+import { SynthesisMetrics } from '../synthesis-metrics.js';
 import { SYNTHESIS_MODULE_OPTIONS, type SynthesisModuleOptions } from '../synthesis-options.js';
+import { SynthesisRecords } from '../synthesis-records.js';
 import { BlobChunkStore } from './blob-chunk-store.js';
 import { runChunkedSynthesis, type ChunkedSynthesisPorts, type SynthesisJobInput } from './chunked-synthesis.js';
 import type { StoredOutput, SynthesisJobState } from './synthesis-chunks.js';
@@ -40,15 +42,23 @@ export class SpeechSynthesisJob implements OnModuleInit {
     private readonly blobs: BlobStore,
     private readonly signer: SignedUrlSigner,
     private readonly bus: MessageBus,
+    private readonly records: SynthesisRecords,
+    private readonly metrics: SynthesisMetrics,
     @Inject(SYNTHESIS_MODULE_OPTIONS) private readonly options: SynthesisModuleOptions,
     @Inject(APP_LOGGER) private readonly logger: Logger,
   ) {
     this.ports = {
-      plan: (input) => this.engine.plan({ text: input.text, voiceId: input.voice_id, speed: input.speed }),
+      plan: (input) =>
+        this.engine.plan({
+          text: input.text,
+          voiceId: input.voice_id,
+          speed: input.speed,
+          ...(input.lexicon ? { lexicon: input.lexicon } : {}),
+        }),
       voiceSampleRate: (input) => this.engine.resolve(input.voice_id).session.voice.sampleRate,
       render: (sentence, input, signal) => this.render(sentence, input, signal),
       chunks: new BlobChunkStore(blobs),
-      storeOutput: (input, userId, speech) => this.storeOutput(input, userId, speech),
+      storeOutput: (input, userId, speech, inferenceSeconds) => this.storeOutput(input, userId, speech, inferenceSeconds),
       resultOf: (input, output) => this.resultOf(input, output),
       log: (message, fields) => this.logger.info(fields, message),
     };
@@ -62,10 +72,32 @@ export class SpeechSynthesisJob implements OnModuleInit {
     return runChunkedSynthesis(context, this.ports);
   }
 
-  private async render(sentence: SentencePlan, input: SynthesisJobInput, signal: AbortSignal): Promise<SentenceSpeech> {
+  private async render(
+    sentence: SentencePlan,
+    input: SynthesisJobInput,
+    signal: AbortSignal,
+  ): Promise<{ speech: SentenceSpeech; seconds: number }> {
+    const settings: RenderSettings = {
+      voiceId: input.voice_id,
+      speed: input.speed,
+      pitch: input.pitch,
+      ...(input.speaker
+        ? {
+            speaker: {
+              embedding: Float32Array.from(input.speaker.embedding),
+              ...(input.speaker.spectral_gains_db ? { spectralGainsDb: input.speaker.spectral_gains_db } : {}),
+            },
+          }
+        : {}),
+    };
     for (;;) {
       try {
-        return await this.queue.run(() => this.engine.render(sentence, { voiceId: input.voice_id, speed: input.speed }));
+        return await this.queue.run(async () => {
+          this.metrics.queue(this.queue.depth);
+          const started = performance.now();
+          const speech = await this.engine.render(sentence, settings);
+          return { speech, seconds: (performance.now() - started) / 1000 };
+        });
       } catch (error) {
         if (!(error instanceof ApplicationError && error.code === SynthesisErrorCode.OVERLOADED) || signal.aborted) throw error;
         await new Promise((resolve) => setTimeout(resolve, QUEUE_FULL_RETRY_MS));
@@ -74,7 +106,7 @@ export class SpeechSynthesisJob implements OnModuleInit {
   }
 
   /** Same file id every time: a run that repeats this step after a takeover overwrites the same blob and the registration answers the file already there. */
-  private async storeOutput(input: SynthesisJobInput, userId: string, speech: Speech): Promise<StoredOutput> {
+  private async storeOutput(input: SynthesisJobInput, userId: string, speech: Speech, inferenceSeconds: number): Promise<StoredOutput> {
     const audio = encodeAudio(speech, input.format, input.sample_rate ?? undefined, input.volume);
     const key = blobKeyForFile(input.file_id);
     const stored = await this.blobs.put(key, Readable.from([audio.bytes]));
@@ -95,6 +127,19 @@ export class SpeechSynthesisJob implements OnModuleInit {
       if (error instanceof ApplicationError && !UNCERTAIN_OUTCOMES.has(error.code)) await this.blobs.delete(key);
       throw error;
     }
+    this.metrics.inferred('async', inferenceSeconds, audio.duration);
+    // Keyed by the synthesis id: a repeated final step records it once.
+    await this.records
+      .record({
+        synthesisId: input.synthesis_id,
+        userId,
+        source: 'async',
+        characters: input.text.length,
+        audioSeconds: audio.duration,
+        inferenceSeconds,
+        cached: false,
+      })
+      .catch((error: unknown) => this.logger.warn({ err: error, synthesisId: input.synthesis_id }, 'Could not record the synthesis'));
     return { duration: Math.round(audio.duration * 1000) / 1000, sample_rate: audio.sampleRate };
   }
 

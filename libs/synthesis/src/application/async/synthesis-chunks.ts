@@ -23,6 +23,8 @@ export interface RenderedChunk {
   pause_after: number;
   /** The run that rendered it (1 = first run; higher after a takeover). */
   attempt: number;
+  /** Seconds of inference it took. */
+  inference_seconds: number;
 }
 
 /** The output once stored and registered: a run that resumes from here only cleans up and completes. */
