@@ -45,31 +45,34 @@ export function kWeightingFilters(sampleRate: number): [Biquad, Biquad] {
   return [shelf, highPass];
 }
 
-/** Squares of the K-weighted signal, as running prefix sums (index i = sum of the first i), for any block's mean square. */
-function kWeightedEnergyPrefix(samples: Float32Array, sampleRate: number): Float64Array {
+/** Sum of squares of the K-weighted signal over each consecutive `step`-sample segment (the last may be shorter). */
+function kWeightedSegmentEnergies(samples: Float32Array, sampleRate: number, step: number): Float64Array {
   const [shelf, highPass] = kWeightingFilters(sampleRate);
-  const prefix = new Float64Array(samples.length + 1);
+  const segments = new Float64Array(Math.ceil(samples.length / step));
   let x1 = 0;
   let x2 = 0;
   let y1 = 0;
   let y2 = 0;
   let z1 = 0;
   let z2 = 0;
-  let sum = 0;
-  for (let i = 0; i < samples.length; i++) {
-    const x = samples[i]!;
-    const y = shelf.b0 * x + shelf.b1 * x1 + shelf.b2 * x2 - shelf.a1 * y1 - shelf.a2 * y2;
-    x2 = x1;
-    x1 = x;
-    const z = highPass.b0 * y + highPass.b1 * y1 + highPass.b2 * y2 - highPass.a1 * z1 - highPass.a2 * z2;
-    y2 = y1;
-    y1 = y;
-    z2 = z1;
-    z1 = z;
-    sum += z * z;
-    prefix[i + 1] = sum;
+  for (let segment = 0; segment < segments.length; segment++) {
+    const end = Math.min(samples.length, (segment + 1) * step);
+    let sum = 0;
+    for (let i = segment * step; i < end; i++) {
+      const x = samples[i]!;
+      const y = shelf.b0 * x + shelf.b1 * x1 + shelf.b2 * x2 - shelf.a1 * y1 - shelf.a2 * y2;
+      x2 = x1;
+      x1 = x;
+      const z = highPass.b0 * y + highPass.b1 * y1 + highPass.b2 * y2 - highPass.a1 * z1 - highPass.a2 * z2;
+      y2 = y1;
+      y1 = y;
+      z2 = z1;
+      z1 = z;
+      sum += z * z;
+    }
+    segments[segment] = sum;
   }
-  return prefix;
+  return segments;
 }
 
 function blockLoudness(meanSquare: number): number {
@@ -83,14 +86,18 @@ function blockLoudness(meanSquare: number): number {
  */
 export function integratedLoudness(samples: Float32Array, sampleRate: number): number {
   if (samples.length === 0) return LEVEL_FLOOR_DB;
-  const prefix = kWeightedEnergyPrefix(samples, sampleRate);
-  const blockLength = Math.round(BLOCK_SECONDS * sampleRate);
-  const step = Math.round(BLOCK_STEP_SECONDS * sampleRate);
+  // Blocks are four consecutive 100 ms segments, so the filtered signal is never held whole.
+  const step = Math.max(1, Math.round(BLOCK_STEP_SECONDS * sampleRate));
+  const segmentsPerBlock = Math.round(BLOCK_SECONDS / BLOCK_STEP_SECONDS);
+  const segments = kWeightedSegmentEnergies(samples, sampleRate, step);
+  const blockLength = segmentsPerBlock * step;
   const blocks: number[] = [];
-  if (samples.length <= blockLength) blocks.push(prefix[samples.length]! / samples.length);
+  if (samples.length <= blockLength) blocks.push(segments.reduce((sum, energy) => sum + energy, 0) / samples.length);
   else {
-    for (let start = 0; start + blockLength <= samples.length; start += step) {
-      blocks.push((prefix[start + blockLength]! - prefix[start]!) / blockLength);
+    for (let first = 0; (first + segmentsPerBlock) * step <= samples.length; first++) {
+      let energy = 0;
+      for (let segment = first; segment < first + segmentsPerBlock; segment++) energy += segments[segment]!;
+      blocks.push(energy / blockLength);
     }
   }
   const aboveAbsolute = blocks.filter((power) => power > 0 && blockLoudness(power) > ABSOLUTE_GATE_LUFS);

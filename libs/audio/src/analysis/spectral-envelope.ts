@@ -12,7 +12,7 @@ export const ENVELOPE_FLOOR_DB = -60;
  * SPECTRAL_BANDS_HZ band in dB; averaged over those frames (mean of logs, so loud frames do not dominate), then
  * shifted so the bands average 0 dB — level-independent, only the shape remains. Two real frames share one complex FFT.
  */
-export function spectralEnvelope(signal: Float64Array, sampleRate: number, hop: number, active: Uint8Array): number[] {
+export function spectralEnvelope(signal: Float32Array, sampleRate: number, hop: number, active: Uint8Array): number[] {
   const windowLength = Math.round(WINDOW_SECONDS * sampleRate);
   const size = nextPowerOfTwo(windowLength);
   const fft = new Fft(size);
