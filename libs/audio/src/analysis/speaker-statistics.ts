@@ -2,8 +2,8 @@ import { SPECTRAL_BAND_COUNT } from '../dsp/spectral-bands.js';
 import { semitonesBetween } from './pitch-units.js';
 import type { SpeechAnalysis } from './speech-analysis.js';
 
-/** Reference for the pitch entry: the vector holds semitones above 100 Hz. */
-const PITCH_REFERENCE_HZ = 100;
+/** Reference for the pitch entry: the vector holds semitones above 100 Hz (Hz = 100 · 2^(entry / 12)). */
+export const SPEAKER_PITCH_REFERENCE_HZ = 100;
 
 /** Layout of the speakerStatistics vector. */
 export const SPEAKER_STATISTICS = Object.freeze({
@@ -53,7 +53,7 @@ export function speakerStatistics(analysis: SpeechAnalysis): Float32Array {
     throw new RangeError(`Expected ${SPECTRAL_BAND_COUNT} envelope bands, got ${analysis.spectral_envelope.length}`);
   }
   const vector = new Float32Array(SPEAKER_STATISTICS.length);
-  vector[SPEAKER_STATISTICS.pitch] = semitonesBetween(PITCH_REFERENCE_HZ, median_hz);
+  vector[SPEAKER_STATISTICS.pitch] = semitonesBetween(SPEAKER_PITCH_REFERENCE_HZ, median_hz);
   vector[SPEAKER_STATISTICS.pitchSpread] = semitonesBetween(min_hz, max_hz);
   vector.set(analysis.spectral_envelope, SPEAKER_STATISTICS.envelope);
   vector[SPEAKER_STATISTICS.speakingRate] = analysis.speaking_rate;

@@ -1,3 +1,4 @@
+import { analyzeSpeech } from '../analysis/speech-analysis.js';
 import { noise } from '../testing/signals.js';
 import { equalize, equalizerGainDb } from './equalize.js';
 import { Fft, hannWindow } from './fft.js';
@@ -69,5 +70,18 @@ describe('equalize', () => {
       if (Math.abs(value) > Math.abs(out[peakAt]!)) peakAt = i;
     });
     expect(peakAt).toBe(8000);
+  });
+});
+
+describe('equalize and the analysis envelope', () => {
+  it('moves the measured spectral envelope by the gains (less their mean) for a smooth correction', () => {
+    const white = noise(RATE, 6, 0.2, 5).samples;
+    const gains = Array.from({ length: SPECTRAL_BAND_COUNT }, (_, band) => -4 + (8 * band) / (SPECTRAL_BAND_COUNT - 1));
+    const before = analyzeSpeech(white, RATE).spectral_envelope;
+    const after = analyzeSpeech(equalize(white, RATE, gains), RATE).spectral_envelope;
+    const meanGain = gains.reduce((sum, gain) => sum + gain, 0) / gains.length;
+    for (let band = 1; band < SPECTRAL_BAND_COUNT - 1; band++) {
+      expect(Math.abs(after[band]! - before[band]! - (gains[band]! - meanGain))).toBeLessThan(0.75);
+    }
   });
 });
