@@ -1,9 +1,9 @@
-import { Metadata, type ServerWritableStream, type ServiceError } from '@grpc/grpc-js';
+import type { ServerWritableStream, ServiceError } from '@grpc/grpc-js';
 import type { Authentication } from '../auth/authentication.js';
 import type { CredentialsAuthenticator } from '../auth/credentials-authenticator.js';
 import { assertAccessAllowed, type RouteAccessPolicy } from '../auth/route-access-policy.js';
 import { authenticateGrpcCall, type GrpcAccessRequirements, type GrpcErrorLogger } from './authenticate-grpc-call.js';
-import { grpcFailureFor } from './grpc-status-for-error.js';
+import { grpcFailureFor, grpcFailureTrailer } from './grpc-status-for-error.js';
 
 export type AuthenticatedServerStreamHandler<Request, Response> = (
   call: ServerWritableStream<Request, Response>,
@@ -32,9 +32,7 @@ export function withStreamAuthentication<Request, Response>(
         if (call.cancelled) return;
         const failure = grpcFailureFor(error);
         if (failure.unexpected) options.logError?.(error, options.method ?? call.getPath());
-        const trailer = new Metadata();
-        trailer.set('voxify-error-code', failure.errorCode);
-        const serviceError: Partial<ServiceError> = { code: failure.code, details: failure.details, metadata: trailer };
+        const serviceError: Partial<ServiceError> = { code: failure.code, details: failure.details, metadata: grpcFailureTrailer(failure) };
         call.emit('error', serviceError);
       },
     );

@@ -124,6 +124,7 @@ export class SynthesizeSpeechHandler {
         inferenceSeconds = (performance.now() - started) / 1000;
       }
     });
+    this.metrics.queue(this.queue.depth);
     const audio = encodeAudio(speech, request.format, request.sampleRate, request.volume);
     const synthesisId = createId(IdPrefix.synthesis);
     const fileId = createId(IdPrefix.file);
