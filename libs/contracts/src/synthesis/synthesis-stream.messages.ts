@@ -61,7 +61,8 @@ export interface RenderedSentenceView {
  * carries the request's speed, pitch, volume and the output sample_rate; its format is not used.
  */
 export const RenderSentenceQuery = defineQuery<
-  { voice_id: string; sentence: PlannedSentenceView; config: SynthesisSettings },
+  /** `user_id`: whose request it is (a voice profile `vp_…` is resolved for its owner only). */
+  { voice_id: string; sentence: PlannedSentenceView; config: SynthesisSettings; user_id?: string },
   RenderedSentenceView
 >('synthesis', 'synthesis.tts.render');
 

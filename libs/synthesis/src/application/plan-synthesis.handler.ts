@@ -14,7 +14,8 @@ import { PlatformConfigProvider } from '#service-runtime';
 import { SpeechEngine, type SentencePlan } from '../engine/speech-engine.js';
 import { LexiconProvider } from './lexicon/lexicon.provider.js';
 import { SynthesisQuota } from './synthesis-quota.js';
-import { validateSynthesisRequest } from './synthesis-request.js';
+import { resolveSynthesisRequest } from './synthesis-request.js';
+import { VoiceProfileResolver } from './voice-profile-resolver.js';
 
 /** Characters per second of speech at speed 1, measured on the bundled voices (about 14–16). */
 const CHARACTERS_PER_SECOND = 15;
@@ -31,11 +32,12 @@ export class PlanSynthesisHandler {
     private readonly platform: PlatformConfigProvider,
     private readonly quota: SynthesisQuota,
     private readonly lexicons: LexiconProvider,
+    private readonly profiles: VoiceProfileResolver,
   ) {}
 
   @HandleMessage(PlanSynthesisQuery)
   async execute(payload: PayloadOf<typeof PlanSynthesisQuery>): Promise<ResultOf<typeof PlanSynthesisQuery>> {
-    const request = validateSynthesisRequest(payload, this.engine, this.platform.current().max_synthesis_length);
+    const request = await resolveSynthesisRequest(payload, this.engine, this.platform.current().max_synthesis_length, this.profiles);
     const lexicon = await this.lexicons.forUser(request.userId);
     const sentences = this.engine.plan({ text: request.text, voiceId: request.voiceId, speed: request.speed, lexicon });
     if (sentences.length === 0) {
@@ -47,7 +49,7 @@ export class PlanSynthesisHandler {
     const voiceRate = this.engine.resolve(request.voiceId).session.voice.sampleRate;
     return {
       synthesis_id: createId(IdPrefix.synthesis),
-      voice_id: request.voiceId,
+      voice_id: request.voiceProfileId ?? request.voiceId,
       sample_rate: request.sampleRate ?? voiceRate,
       format: request.format,
       sentences: sentences.map(toPlannedSentenceView),

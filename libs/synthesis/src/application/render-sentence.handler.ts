@@ -5,7 +5,8 @@ import { HandleMessage } from '#messaging';
 import { PlatformConfigProvider } from '#service-runtime';
 import { SpeechEngine, type SentencePlan } from '../engine/speech-engine.js';
 import { BoundedQueue } from './bounded-queue.js';
-import { validateSynthesisRequest } from './synthesis-request.js';
+import { resolveSynthesisRequest } from './synthesis-request.js';
+import { VoiceProfileResolver } from './voice-profile-resolver.js';
 
 /**
  * Speaks one sentence of a planned synthesis through the inference queue and answers it as raw
@@ -18,17 +19,24 @@ export class RenderSentenceHandler {
     private readonly engine: SpeechEngine,
     private readonly queue: BoundedQueue,
     private readonly platform: PlatformConfigProvider,
+    private readonly profiles: VoiceProfileResolver,
   ) {}
 
   @HandleMessage(RenderSentenceQuery)
   async execute(payload: PayloadOf<typeof RenderSentenceQuery>): Promise<ResultOf<typeof RenderSentenceQuery>> {
     const sentence = toSentencePlan(payload.sentence);
-    const request = validateSynthesisRequest(
-      { user_id: '', text: sentence.text, voice_id: payload.voice_id, config: payload.config },
+    const request = await resolveSynthesisRequest(
+      { user_id: payload.user_id ?? '', text: sentence.text, voice_id: payload.voice_id, config: payload.config },
       this.engine,
       this.platform.current().max_synthesis_length,
+      this.profiles,
     );
-    const settings = { voiceId: request.voiceId, speed: request.speed, pitch: request.pitch };
+    const settings = {
+      voiceId: request.voiceId,
+      speed: request.speed,
+      pitch: request.pitch,
+      ...(request.speaker ? { speaker: request.speaker } : {}),
+    };
     const speech = await this.queue.run(() => this.engine.render(sentence, settings));
     const rate = request.sampleRate ?? speech.sampleRate;
     const audio = applyGain(resample(pcmAudio(speech.sampleRate, speech.samples), rate), request.volume);
