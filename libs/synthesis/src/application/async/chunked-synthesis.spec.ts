@@ -7,7 +7,7 @@ import { LocalFileBlobStore } from '#storage';
 import type { SentencePlan, SentenceSpeech, Speech } from '../../engine/speech-engine.js';
 import { BlobChunkStore } from './blob-chunk-store.js';
 import { runChunkedSynthesis, type ChunkedSynthesisPorts, type SynthesisJobInput } from './chunked-synthesis.js';
-import { planChunks, type SynthesisJobState } from './synthesis-chunks.js';
+import { CHARACTERS_PER_SECOND, CHUNK_TARGET_SECONDS, planChunks, type SynthesisJobState } from './synthesis-chunks.js';
 
 const RATE = 1000;
 const PAUSE = 0.25;
@@ -16,7 +16,7 @@ function sentence(index: number, length: number): SentencePlan {
   return { index, text: 'x'.repeat(length - 1) + '.', pauseAfter: PAUSE };
 }
 
-/** 23 sentences of 40–130 characters: several chunks of about 20 s each at 15 characters per second. */
+/** 23 sentences of 40–130 characters: several chunks of about 20 s of speech each. */
 const SENTENCES: SentencePlan[] = Array.from({ length: 23 }, (_, index) => sentence(index, 40 + ((index * 37) % 91)));
 
 const INPUT: SynthesisJobInput = {
@@ -165,7 +165,7 @@ describe('chunked synthesis (chunk planning, resume from checkpoints)', () => {
     expect(chunks.reduce((sum, chunk) => sum + chunk.count, 0)).toBe(SENTENCES.length);
     for (const chunk of chunks) {
       const characters = SENTENCES.slice(chunk.first, chunk.first + chunk.count).reduce((sum, plan) => sum + plan.text.length, 0);
-      if (chunk.count > 1) expect(characters / 15).toBeLessThanOrEqual(20);
+      if (chunk.count > 1) expect(characters / CHARACTERS_PER_SECOND).toBeLessThanOrEqual(CHUNK_TARGET_SECONDS);
     }
     expect(planChunks([sentence(0, 900), sentence(1, 20)], 1)).toEqual([
       { first: 0, count: 1 },

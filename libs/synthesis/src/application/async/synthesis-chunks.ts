@@ -1,7 +1,7 @@
 import type { SentencePlan } from '../../engine/speech-engine.js';
 
-/** Characters per second of speech at speed 1 on the bundled voices (about 14–16). */
-export const CHARACTERS_PER_SECOND = 15;
+/** Characters per second of speech at speed 1, measured on the bundled voice's four speakers (18–21 with the pauses). */
+export const CHARACTERS_PER_SECOND = 19;
 /** A chunk holds sentences up to about this much audio (one longer sentence makes a chunk of its own). */
 export const CHUNK_TARGET_SECONDS = 20;
 export const MAX_SENTENCES_PER_CHUNK = 12;
