@@ -13,8 +13,12 @@ const LOW_PASS_SHARE = 0.3;
 const WINDOW_SECONDS = 0.025;
 /** YIN absolute threshold: the first dip of the normalised difference below it is the period. */
 const YIN_THRESHOLD = 0.15;
-/** A frame whose best dip stays above this is unvoiced (noise, fricatives, silence). */
-const VOICING_LIMIT = 0.3;
+/** A frame whose best dip stays above this is unvoiced (noise, fricatives, silence); breathy voices dip to ~0.4. */
+const VOICING_LIMIT = 0.45;
+/** Voiced stretches shorter than this (30 ms, three frames) are spurious dips, not voicing. */
+const MIN_VOICED_FRAMES = 3;
+/** Frames further than this from the track's median are octave or subharmonic errors (speech spans about ±6). */
+const MAX_SEMITONES_FROM_MEDIAN = 10;
 
 export interface PitchTrack {
   /** Seconds between frames; frame i is centred at (i + 0.5) × hop. */
@@ -25,7 +29,8 @@ export interface PitchTrack {
 
 /**
  * YIN fundamental-frequency tracker (cumulative-mean-normalised difference function, absolute threshold,
- * parabolic refinement), 60–700 Hz, one frame per 10 ms. The signal is first low-passed and decimated to about
+ * parabolic refinement), 60–700 Hz, one frame per 10 ms; voiced stretches under 30 ms and frames more than
+ * 10 semitones from the median are dropped as errors. The signal is first low-passed and decimated to about
  * 5.5 kHz. `active`, when given (one flag per frame), skips inactive frames — the caller's silence gate.
  */
 export function trackPitch(samples: Float32Array, sampleRate: number, active?: Uint8Array): PitchTrack {
@@ -51,7 +56,31 @@ export function trackPitch(samples: Float32Array, sampleRate: number, active?: U
     const period = yinPeriod(padded, start, window, minLag, maxLag, difference);
     if (period > 0) frequencies[frame] = rate / period;
   }
+  dropShortVoicedRuns(frequencies);
+  dropOutliers(frequencies);
   return { hopSeconds: hop / sampleRate, frequencies };
+}
+
+function dropShortVoicedRuns(frequencies: Float32Array): void {
+  let runStart = -1;
+  for (let frame = 0; frame <= frequencies.length; frame++) {
+    const voiced = frame < frequencies.length && frequencies[frame]! > 0;
+    if (voiced && runStart < 0) runStart = frame;
+    if (!voiced && runStart >= 0) {
+      if (frame - runStart < MIN_VOICED_FRAMES) frequencies.fill(0, runStart, frame);
+      runStart = -1;
+    }
+  }
+}
+
+function dropOutliers(frequencies: Float32Array): void {
+  const median = percentile(voicedFrequencies({ hopSeconds: 0, frequencies }), 0.5);
+  if (median === 0) return;
+  const ratio = 2 ** (MAX_SEMITONES_FROM_MEDIAN / 12);
+  for (let frame = 0; frame < frequencies.length; frame++) {
+    const frequency = frequencies[frame]!;
+    if (frequency > median * ratio || (frequency > 0 && frequency < median / ratio)) frequencies[frame] = 0;
+  }
 }
 
 /** Period in samples (fractional) of the frame at `start`, or 0 when unvoiced. */

@@ -50,6 +50,8 @@ describe('analyzeSpeech', () => {
     const analysis = analyzeSpeech(harmonicTone(RATE, 150, 3), RATE);
     expect(Math.abs(analysis.pitch.median_hz / 150 - 1)).toBeLessThan(0.02);
     expect(analysis.voiced_ratio).toBeGreaterThan(0.9);
+    // A steady signal is all active, not all silent.
+    expect(analysis.silence_ratio).toBeLessThan(0.05);
   });
 
   it.each([8000, 22050, 24000, 44100, 48000])('measures pitch and envelope at %i Hz', (rate) => {

@@ -25,7 +25,7 @@ export interface SpeechAnalysis {
   pitch: { median_hz: number; min_hz: number; max_hz: number };
   /** Share (0–1) of the active frames that are voiced. */
   voiced_ratio: number;
-  /** Syllable nuclei per second of active (non-silent) time. */
+  /** Syllable nuclei per second of speaking time (pauses of 300 ms or more left out: articulation rate). */
   speaking_rate: number;
   /** dB per SPECTRAL_BANDS_HZ band relative to the bands' mean (see spectralEnvelope). */
   spectral_envelope: number[];
@@ -40,6 +40,8 @@ const ACTIVITY_FLOOR_DB = -60;
 const ACTIVITY_RANGE_DB = 40;
 /** …and frames must stand out from the noise floor by 30 % of the floor-to-loud range. */
 const ACTIVITY_NOISE_SHARE = 0.3;
+/** …but never closer than this to the loud frames. */
+const STEADY_MARGIN_DB = 3;
 const NOISE_PERCENTILE = 0.05;
 const LOUD_PERCENTILE = 0.95;
 
@@ -56,7 +58,9 @@ export function analyzeSpeech(samples: Float32Array, sampleRate: number): Speech
   const sortedLevels = Float64Array.from(levels).sort();
   const noiseDb = percentile(sortedLevels, NOISE_PERCENTILE);
   const loudDb = percentile(sortedLevels, LOUD_PERCENTILE);
-  const threshold = Math.max(ACTIVITY_FLOOR_DB, loudDb - ACTIVITY_RANGE_DB, noiseDb + ACTIVITY_NOISE_SHARE * (loudDb - noiseDb));
+  // A steady signal (floor ≈ loud) is all active, not all silent: the noise term stays a little under the loud frames.
+  const aboveNoise = Math.min(noiseDb + ACTIVITY_NOISE_SHARE * (loudDb - noiseDb), loudDb - STEADY_MARGIN_DB);
+  const threshold = Math.max(ACTIVITY_FLOOR_DB, loudDb - ACTIVITY_RANGE_DB, aboveNoise);
   const active = new Uint8Array(levels.length);
   let activeCount = 0;
   let activePower = 0;
@@ -76,7 +80,7 @@ export function analyzeSpeech(samples: Float32Array, sampleRate: number): Speech
     }
   });
   const sortedHz = Float64Array.from(voicedHz).sort();
-  const activeSeconds = activeCount * (hop / sampleRate);
+  const speakingSeconds = speakingFrames(active) * (hop / sampleRate);
   const analysis: Omit<SpeechAnalysis, 'quality_score' | 'quality_issues'> = {
     duration: samples.length / sampleRate,
     sample_rate: sampleRate,
@@ -87,10 +91,30 @@ export function analyzeSpeech(samples: Float32Array, sampleRate: number): Speech
     snr_db: estimateSnr(activeCount ? activePower / activeCount : 0, noiseDb),
     pitch: { median_hz: percentile(sortedHz, 0.5), min_hz: percentile(sortedHz, 0.05), max_hz: percentile(sortedHz, 0.95) },
     voiced_ratio: activeCount ? voicedHz.length / activeCount : 0,
-    speaking_rate: activeSeconds > 0 ? countSyllableNuclei(levels, active, voiced) / activeSeconds : 0,
+    speaking_rate: speakingSeconds > 0 ? countSyllableNuclei(levels, active, voiced) / speakingSeconds : 0,
     spectral_envelope: spectralEnvelope(signal, sampleRate, hop, active),
   };
   return { ...analysis, ...scoreQuality(analysis) };
+}
+
+/** Pauses at least this long are not speaking time; shorter gaps (stops, word joints) are part of articulation. */
+const PAUSE_FRAMES = 30;
+
+/** Frames from the first active one to the last, less the inactive runs of PAUSE_FRAMES or more. */
+function speakingFrames(active: Uint8Array): number {
+  const first = active.indexOf(1);
+  if (first < 0) return 0;
+  const last = active.lastIndexOf(1);
+  let frames = 0;
+  let gap = 0;
+  for (let frame = first; frame <= last; frame++) {
+    if (active[frame]) {
+      if (gap < PAUSE_FRAMES) frames += gap;
+      gap = 0;
+      frames++;
+    } else gap++;
+  }
+  return frames;
 }
 
 function estimateSnr(activePower: number, noiseDb: number): number {
