@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   ApplicationError,
   createId,
@@ -14,7 +14,7 @@ import {
   type WordTimestampView,
 } from '#contracts';
 import { HandleMessage, MessageBus } from '#messaging';
-import { PlatformConfigProvider } from '#service-runtime';
+import { APP_LOGGER, PlatformConfigProvider, type Logger } from '#service-runtime';
 import { blobKeyForFile, BlobStore, SignedUrlSigner } from '#storage';
 import { SpeechEngine } from '../engine/speech-engine.js';
 import type { Lexicon } from '../text/lexicon.js';
@@ -64,6 +64,7 @@ export class SynthesizeSpeechHandler {
     @Inject(SYNTHESIS_MODULE_OPTIONS) private readonly options: SynthesisModuleOptions,
     private readonly lexicons: LexiconProvider,
     private readonly profiles: VoiceProfileResolver,
+    @Optional() @Inject(APP_LOGGER) private readonly logger?: Logger,
   ) {}
 
   @HandleMessage(SynthesizeSpeechCommand)
@@ -80,7 +81,7 @@ export class SynthesizeSpeechHandler {
       return (await this.fromCache(synthesis)) ?? (await this.synthesize(synthesis));
     } catch (error) {
       this.metrics.finished(isCode(error, SynthesisErrorCode.OVERLOADED) ? 'overloaded' : 'failed');
-      await this.quota.refund(payload.user_id).catch(() => undefined);
+      await this.quota.refund(payload.user_id).catch((refundError: unknown) => this.warn(refundError, 'could not give a synthesis back'));
       throw error;
     }
   }
@@ -162,7 +163,7 @@ export class SynthesizeSpeechHandler {
           words,
           expiresAt,
         })
-        .catch(() => undefined);
+        .catch((error: unknown) => this.warn(error, 'could not remember a synthesis in the output cache'));
     }
     this.metrics.inferred('sync', inferenceSeconds, audio.duration);
     this.metrics.finished('synthesized');
@@ -173,7 +174,9 @@ export class SynthesizeSpeechHandler {
   /** The user's stored output of the same request, when its file still exists; a miss otherwise. */
   private async fromCache({ request, cacheKey }: SyncSynthesis): Promise<SynthesisResultView | undefined> {
     if (!cacheKey) return undefined;
-    const entry = await this.cache.find(request.userId, cacheKey).catch(() => undefined);
+    const entry = await this.cache
+      .find(request.userId, cacheKey)
+      .catch((error: unknown) => this.warn(error, 'could not read the output cache; synthesizing'));
     if (!entry || !(await this.fileExists(entry))) return undefined;
     const synthesisId = createId(IdPrefix.synthesis);
     this.metrics.finished('cached');
@@ -188,7 +191,9 @@ export class SynthesizeSpeechHandler {
       return true;
     } catch (error) {
       if (error instanceof ApplicationError && error.code.endsWith('NOT_FOUND')) {
-        await this.cache.forget(entry.userId, entry.key, entry.fileId).catch(() => undefined);
+        await this.cache
+          .forget(entry.userId, entry.key, entry.fileId)
+          .catch((error: unknown) => this.warn(error, 'could not drop a cache entry whose file is gone'));
       }
       return false;
     }
@@ -210,7 +215,13 @@ export class SynthesizeSpeechHandler {
         inferenceSeconds,
         cached: inferenceSeconds === null,
       })
-      .catch(() => undefined);
+      .catch((error: unknown) => this.warn(error, 'could not record a synthesis for the stats'));
+  }
+
+  /** Cache and stats are best effort: their failures are logged, never the request's. */
+  private warn(error: unknown, message: string): undefined {
+    this.logger?.warn({ err: error instanceof Error ? error.message : String(error) }, message);
+    return undefined;
   }
 
   private view(
