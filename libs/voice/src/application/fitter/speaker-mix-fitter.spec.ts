@@ -82,7 +82,7 @@ describe('SpeakerMixFitter (toy engine)', () => {
         messages.push(message);
       },
     });
-    expect(messages[0]).toMatch(/^closest built-in speaker mid, distance /);
+    expect(messages[0]).toMatch(/^nearest built-in speaker distance \d+\.\d{3}; starting from mid at pitch ×1\.260, distance /);
     expect(messages.filter((message) => /^epoch \d+\/6, distance \d+\.\d{3}$/.test(message))).toHaveLength(6);
     expect(fit.distanceBefore).toBeCloseTo(meter.distance(SPEAKERS.mid!, target.statistics), 9);
     expect(fit.distanceAfter).toBeLessThan(fit.distanceBefore / 2);
@@ -90,8 +90,27 @@ describe('SpeakerMixFitter (toy engine)', () => {
     expect(12 * Math.log2(fit.renderedPitchHz! / target.pitchHz!)).toBeCloseTo(0, 6);
     expect(fit.tempo).toBeGreaterThan(1);
     expect(fit.spectralGainsDb[2]).toBeGreaterThan(0);
-    // 3 built-ins, the start point, 6 × 4 candidates, then 3 corrections.
-    expect(renderer.renders).toBe(3 + 1 + 24 + 3);
+    // 3 built-ins plain and at the target's pitch, the start point, 6 × 4 candidates, then 5 corrections
+    // (plain, pitch, pitch + tempo, pitch + gains, pitch + tempo + gains).
+    expect(renderer.renders).toBe(3 + 3 + 1 + 24 + 5);
+  });
+
+  it('starts from the speaker that comes closest once its pitch is corrected, not the nearest as rendered', async () => {
+    // "low"'s timbre and rate an octave up: "high" is nearer as rendered (same pitch), "low" once shifted.
+    const octaveUpLow = meter.fromStatistics([12, 2, 0, -4, 3.5]);
+    const messages: string[] = [];
+    const fit = await fitter(new ToyRenderer()).fit({
+      baseVoice: 'toy',
+      target: octaveUpLow,
+      config: { epochs: 2, learning_rate: 0.001, batch_size: 2 },
+      seed: 1,
+      resumeFrom: undefined,
+      checkpoint: async (_state, _progress, message) => void messages.push(message),
+    });
+    expect(messages[0]).toMatch(/starting from low at pitch ×2\.000, distance 0\.\d{3}$/);
+    expect(fit.distanceBefore).toBeCloseTo(meter.distance(SPEAKERS.high!, octaveUpLow.statistics), 9);
+    expect(fit.distanceAfter).toBeLessThan(0.05);
+    expect(fit.pitchFactor).toBeCloseTo(2, 6);
   });
 
   it('goes on from a checkpoint without measuring the built-in speakers or the finished epochs again', async () => {
@@ -127,7 +146,7 @@ describe('SpeakerMixFitter (toy engine)', () => {
       resumeFrom: undefined,
       checkpoint: async () => undefined,
     });
-    expect(renderer.renders).toBe(2 * 2 + 3);
+    expect(renderer.renders).toBe(2 * 2 + 5);
     expect(resumed).toEqual(whole);
   });
 });
