@@ -69,7 +69,7 @@ export class SentenceStreamer {
       const sentence = plan.sentences[next++]!;
       const rendering = this.bus.query(
         RenderSentenceQuery,
-        { voice_id: plan.voice_id, sentence, config },
+        { voice_id: plan.voice_id, sentence, config, user_id: request.user_id },
         { timeoutMs: RENDER_SENTENCE_TIMEOUT_MS },
       );
       // Awaited in order below; a failure behind an earlier one must not surface as unhandled.
