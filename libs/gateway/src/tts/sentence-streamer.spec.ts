@@ -88,8 +88,18 @@ describe('SentenceStreamer (synthesis faked on the in-process bus)', () => {
 
     await eventually('2 renders', () => renders.length === 2);
     expect(renders.map((render) => render.payload)).toEqual([
-      { voice_id: 'en_US-voxify-low:slt', sentence: plan(5).sentences[0], config: { speed: 1.5, volume: 0.5, sample_rate: RATE } },
-      { voice_id: 'en_US-voxify-low:slt', sentence: plan(5).sentences[1], config: { speed: 1.5, volume: 0.5, sample_rate: RATE } },
+      {
+        voice_id: 'en_US-voxify-low:slt',
+        sentence: plan(5).sentences[0],
+        config: { speed: 1.5, volume: 0.5, sample_rate: RATE },
+        user_id: 'usr_1',
+      },
+      {
+        voice_id: 'en_US-voxify-low:slt',
+        sentence: plan(5).sentences[1],
+        config: { speed: 1.5, volume: 0.5, sample_rate: RATE },
+        user_id: 'usr_1',
+      },
     ]);
     // The second finishes first: nothing is yielded and nothing more requested until the first is done.
     renders[1]!.finish();
