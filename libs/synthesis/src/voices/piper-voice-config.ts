@@ -81,7 +81,11 @@ export function parsePiperVoiceConfig(name: string, json: unknown): VoiceDefinit
   };
 }
 
-function speakerEmbeddingsOf(name: string, config: PiperVoiceConfig, speakers: readonly VoiceSpeaker[]): { speakerEmbeddings?: SpeakerEmbeddingTable } {
+function speakerEmbeddingsOf(
+  name: string,
+  config: PiperVoiceConfig,
+  speakers: readonly VoiceSpeaker[],
+): { speakerEmbeddings?: SpeakerEmbeddingTable } {
   const table = config.voxify?.speaker_embeddings;
   if (!table) return {};
   const dim = config.voxify?.speaker_embedding_dim ?? Object.values(table)[0]?.length ?? 0;

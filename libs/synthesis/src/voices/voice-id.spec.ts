@@ -27,9 +27,12 @@ describe('voice ids', () => {
     expect(parseVoiceId('v:kal(3)')).toEqual({ voice: 'v', speaker: 'kal' });
   });
 
-  it.each(['v:slt+', 'v:+rms', 'v:slt(0)+rms', 'v:slt(-1)+rms', 'v:slt(x)+rms', 'v:slt+slt', 'v:slt(1', 'v:s lt+rms'])('refuses %s', (id) => {
-    expect(() => parseVoiceId(id)).toThrow(InvalidVoiceIdError);
-  });
+  it.each(['v:slt+', 'v:+rms', 'v:slt(0)+rms', 'v:slt(-1)+rms', 'v:slt(x)+rms', 'v:slt+slt', 'v:slt(1', 'v:s lt+rms'])(
+    'refuses %s',
+    (id) => {
+      expect(() => parseVoiceId(id)).toThrow(InvalidVoiceIdError);
+    },
+  );
 
   it('formats voices, speakers and mixes so that they parse back', () => {
     expect(formatVoiceId('v')).toBe('v');
