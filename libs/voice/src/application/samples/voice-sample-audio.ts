@@ -26,8 +26,9 @@ const SAMPLE_FORMATS: Readonly<Record<AudioFormat, VoiceSampleFormat>> = {
   'ogg-vorbis': 'ogg',
 };
 
-// Headers and decoded audio may differ by codec padding (MP3 frames, Opus pre-skip), never by more;
-// WAV and FLAC state their exact length.
+// Headers and decoded audio may differ by codec padding (MP3 frames, Opus pre-skip), never by more.
+// WAV states its exact length. FLAC does too, but the streaming decoder drops a frame now and then in
+// long files (~0.2 %), so it gets a ratio; its truncation is caught by the last frame's CRC instead.
 const LENGTH_TOLERANCE_SECONDS: Readonly<Record<AudioFormat, number>> = {
   wav: 0.01,
   flac: 0.01,
@@ -35,7 +36,13 @@ const LENGTH_TOLERANCE_SECONDS: Readonly<Record<AudioFormat, number>> = {
   'ogg-opus': 0.25,
   'ogg-vorbis': 0.25,
 };
-const LENGTH_TOLERANCE_RATIO = 0.02;
+const LENGTH_TOLERANCE_RATIO: Readonly<Record<AudioFormat, number>> = {
+  wav: 0,
+  flac: 0.01,
+  mp3: 0.02,
+  'ogg-opus': 0.02,
+  'ogg-vorbis': 0.02,
+};
 
 /** The blob's bytes (a sample is at most VOICE_SAMPLE_MAX_BYTES, checked by the gateway as it streamed them in). */
 export async function readSampleBlob(blobs: BlobStore, key: string): Promise<Uint8Array> {
@@ -54,7 +61,7 @@ export async function inspectSampleAudio(bytes: Uint8Array, limits: SampleDecode
   try {
     const probe = await probeAudio(bytes);
     assertCompleteContainer(bytes, probe.format);
-    if (probe.durationSeconds > limits.maxSeconds * (1 + LENGTH_TOLERANCE_RATIO) + LENGTH_TOLERANCE_SECONDS[probe.format])
+    if (probe.durationSeconds > limits.maxSeconds * (1 + LENGTH_TOLERANCE_RATIO[probe.format]) + LENGTH_TOLERANCE_SECONDS[probe.format])
       throw new InvalidAudioError(`Audio is too long: ${probe.durationSeconds.toFixed(1)} s (at most ${limits.maxSeconds} s)`);
     // A little past the limit, so a file right at it is judged by its real length, not refused by the cap.
     const decoded = await decodeAudio(bytes, { maxSeconds: limits.maxSeconds + 1, timeoutMs: limits.timeoutMs });
@@ -63,8 +70,7 @@ export async function inspectSampleAudio(bytes: Uint8Array, limits: SampleDecode
     if (probe.format !== 'ogg-opus' && decoded.audio.sampleRate !== probe.sampleRate)
       throw new InvalidAudioError(`Headers say ${probe.sampleRate} Hz but the audio decodes at ${decoded.audio.sampleRate} Hz`);
     const gap = Math.abs(durationSeconds - probe.durationSeconds);
-    const exact = probe.format === 'wav' || probe.format === 'flac';
-    if (gap > LENGTH_TOLERANCE_SECONDS[probe.format] + (exact ? 0 : LENGTH_TOLERANCE_RATIO * probe.durationSeconds))
+    if (gap > LENGTH_TOLERANCE_SECONDS[probe.format] + LENGTH_TOLERANCE_RATIO[probe.format] * probe.durationSeconds)
       throw new InvalidAudioError(
         `Headers announce ${probe.durationSeconds.toFixed(2)} s but the file holds ${durationSeconds.toFixed(2)} s of audio (truncated or corrupt)`,
       );
