@@ -55,7 +55,7 @@ export class SynthesisModule {
         { provide: SYNTHESIS_MODULE_OPTIONS, useValue: options },
         { provide: BlobStore, useFactory: () => createBlobStore(options.blobStore) },
         { provide: SignedUrlSigner, useValue: new SignedUrlSigner(options.fileUrlSecret) },
-        { provide: BoundedQueue, useValue: new BoundedQueue(options.maxQueue) },
+        { provide: BoundedQueue, useValue: new BoundedQueue(options.maxQueue, Math.max(1, options.maxBatch ?? 8)) },
         {
           provide: VoiceCatalog,
           useFactory: () =>
@@ -91,7 +91,11 @@ export class SynthesisModule {
         VoiceProfileResolver,
         SynthesisResources,
         { provide: LexiconRepository, useClass: TypeOrmLexiconRepository },
-        { provide: LexiconProvider, useFactory: (lexicons: LexiconRepository) => new LexiconProvider(lexicons), inject: [LexiconRepository] },
+        {
+          provide: LexiconProvider,
+          useFactory: (lexicons: LexiconRepository) => new LexiconProvider(lexicons),
+          inject: [LexiconRepository],
+        },
         PutLexiconHandler,
         GetLexiconHandler,
       ],

@@ -1,29 +1,47 @@
 import { ApplicationError, SynthesisErrorCode } from '#contracts';
 
 /**
- * Runs tasks one at a time (the model already uses several threads per run) and keeps at most
- * `capacity` waiting; beyond that the caller is told OVERLOADED at once instead of piling up.
+ * Lets at most `concurrency` tasks run at once and keeps at most `capacity` waiting; beyond that the
+ * caller is told OVERLOADED at once instead of piling up. Running several syntheses at once lets one
+ * request's text front end and encoding overlap another's inference, and lets the engine's batcher
+ * put their sentences into one run.
  */
 export class BoundedQueue {
-  private tail: Promise<unknown> = Promise.resolve();
-  private waiting = 0;
+  private running = 0;
+  private readonly waiting: Array<() => void> = [];
 
-  constructor(private readonly capacity: number) {}
-
-  get depth(): number {
-    return this.waiting;
+  constructor(
+    private readonly capacity: number,
+    private readonly concurrency = 1,
+  ) {
+    if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`concurrency must be a positive integer, got ${concurrency}`);
   }
 
-  run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.waiting >= this.capacity) {
-      return Promise.reject(new ApplicationError(SynthesisErrorCode.OVERLOADED, 'The synthesis queue is full; retry shortly'));
+  /** Tasks waiting for a slot (not counting the running ones). */
+  get depth(): number {
+    return this.waiting.length;
+  }
+
+  get active(): number {
+    return this.running;
+  }
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running >= this.concurrency) {
+      if (this.waiting.length >= this.capacity) {
+        throw new ApplicationError(SynthesisErrorCode.OVERLOADED, 'The synthesis queue is full; retry shortly');
+      }
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    } else {
+      this.running++;
     }
-    this.waiting++;
-    const result = this.tail.then(() => {
-      this.waiting--;
-      return task();
-    });
-    this.tail = result.catch(() => undefined);
-    return result;
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      // The slot passes straight to the next waiter, so `running` only drops when nobody waits.
+      if (next) next();
+      else this.running--;
+    }
   }
 }

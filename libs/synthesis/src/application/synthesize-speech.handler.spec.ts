@@ -302,23 +302,3 @@ describe('SynthesizeSpeechHandler (real PostgreSQL for quota, cache and records)
     expect(listed.voices[0]).toMatchObject({ language: 'en_US', sample_rate: 16000, num_speakers: 4 });
   });
 });
-
-describe('BoundedQueue', () => {
-  it('answers OVERLOADED beyond its capacity and runs the rest in order', async () => {
-    const queue = new BoundedQueue(2);
-    const order: number[] = [];
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const first = queue.run(async () => {
-      await gate;
-      order.push(1);
-    });
-    const second = queue.run(async () => {
-      order.push(2);
-    });
-    await expect(queue.run(async () => undefined)).rejects.toMatchObject({ code: 'OVERLOADED' });
-    release();
-    await Promise.all([first, second]);
-    expect(order).toEqual([1, 2]);
-  });
-});
