@@ -39,5 +39,6 @@ const tenSeconds = speech16k.subarray(0, 10 * RATE);
 time('shiftPitch ×1.25', 10, () => shiftPitch(tenSeconds, RATE, 1.25));
 time('shiftPitch ×2^(3/12)', 10, () => shiftPitch(tenSeconds, RATE, 2 ** (3 / 12)));
 time('shiftPitch ×0.8', 10, () => shiftPitch(tenSeconds, RATE, 0.8));
+time('shiftPitch ×1.25, formants shifted', 10, () => shiftPitch(tenSeconds, RATE, 1.25, { formants: 'shift' }));
 const gains = Array.from({ length: SPECTRAL_BAND_COUNT }, (_, band) => (band % 3) - 1);
 time('equalize', 10, () => equalize(tenSeconds, RATE, gains));

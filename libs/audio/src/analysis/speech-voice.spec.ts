@@ -99,6 +99,24 @@ describe('analyzeSpeech on the real voice', () => {
     expect(Math.abs(semitonesBetween(before, after) - 3)).toBeLessThan(0.5);
   });
 
+  it('keeps the timbre of shifted speech (formants preserved) closer to the original than a formant-moving shift', async () => {
+    const original = await say('en_US-voxify-low:rms');
+    const envelope = (samples: Float32Array): number[] => analyzeSpeech(samples, RATE).spectral_envelope;
+    const reference = envelope(original);
+    // Shape of bands 545 Hz–5.4 kHz only, less their common offset (the fundamental's band moves it).
+    const deviation = (other: number[]): number => {
+      const differences = [5, 6, 7, 8, 9, 10].map((band) => other[band]! - reference[band]!);
+      const offset = differences.reduce((sum, difference) => sum + difference, 0) / differences.length;
+      return differences.reduce((sum, difference) => sum + Math.abs(difference - offset), 0) / differences.length;
+    };
+    for (const factor of [0.8, 1.25]) {
+      const preserved = deviation(envelope(shiftPitch(original, RATE, factor)));
+      const moved = deviation(envelope(shiftPitch(original, RATE, factor, { formants: 'shift' })));
+      expect(preserved).toBeLessThan(2);
+      expect(preserved).toBeLessThan(moved / 2);
+    }
+  });
+
   it('puts two texts of one speaker closer together than the same text by two speakers', async () => {
     const vector = async (voiceId: string, text?: string): Promise<Float32Array> =>
       speakerStatistics(analyzeSpeech(await say(voiceId, text), RATE));

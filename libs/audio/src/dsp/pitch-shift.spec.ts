@@ -1,4 +1,7 @@
 import { trackPitch, medianPitch } from '../analysis/pitch-tracker.js';
+import { analyzeSpeech } from '../analysis/speech-analysis.js';
+import { equalize } from './equalize.js';
+import { SPECTRAL_BAND_COUNT } from './spectral-bands.js';
 import { noise, rms } from '../testing/signals.js';
 import { harmonicTone } from './harmonic-tone.js';
 import { shiftPitch } from './pitch-shift.js';
@@ -44,6 +47,24 @@ describe('shiftPitch', () => {
       worst = Math.min(worst, best);
     }
     expect(worst).toBeGreaterThan(0.97);
+  });
+
+  it.each([0.75, 2 ** (3 / 12), 1.5])('keeps the formants of a vowel where they were at %f (moves them with formants: shift)', (factor) => {
+    // A "vowel": a 130 Hz harmonic tone with +12 dB resonances in the 545–800 Hz and 1.7–2.5 kHz bands.
+    const resonances = Array.from({ length: SPECTRAL_BAND_COUNT }, (_, band) => (band === 5 || band === 8 ? 12 : 0));
+    const vowel = equalize(harmonicTone(RATE, 130, 2, { harmonics: 55 }), RATE, resonances);
+    const envelope = (samples: Float32Array): number[] => analyzeSpeech(samples, RATE).spectral_envelope;
+    const original = envelope(vowel);
+    // Shape only: the bands' common offset moves with the fundamental's band, which the normalisation includes.
+    const deviation = (other: number[]): number => {
+      const differences = [5, 6, 7, 8, 9, 10].map((band) => other[band]! - original[band]!);
+      const offset = differences.reduce((sum, difference) => sum + difference, 0) / differences.length;
+      return differences.reduce((sum, difference) => sum + Math.abs(difference - offset), 0) / differences.length;
+    };
+    const preserved = deviation(envelope(shiftPitch(vowel, RATE, factor)));
+    const moved = deviation(envelope(shiftPitch(vowel, RATE, factor, { formants: 'shift' })));
+    expect(preserved).toBeLessThan(2.5);
+    expect(moved).toBeGreaterThan(2 * preserved);
   });
 
   it('returns the input for factor 1 and refuses factors outside 0.5–2', () => {
