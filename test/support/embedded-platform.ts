@@ -36,7 +36,8 @@ export async function startTestPlatform(name: string, env: NodeJS.ProcessEnv = {
     await waitFor(
       'embedded platform healthy',
       async () => ((await fetch(`${origin}/api/v1/health`).catch(() => undefined))?.status === 200 ? true : undefined),
-      45000,
+      // Starting takes ~7 s on an idle machine; a loaded CI box can take several times that.
+      120000,
       200,
     );
   } catch (error) {
