@@ -19,6 +19,8 @@ export * from './dsp/spectral-bands.js';
 export * from './dsp/equalize.js';
 export * from './dsp/time-stretch.js';
 export * from './dsp/pitch-shift.js';
+export * from './dsp/formant-envelope.js';
+export * from './dsp/fractional-resample.js';
 export * from './analysis/loudness.js';
 export * from './analysis/pitch-units.js';
 export * from './analysis/pitch-tracker.js';
