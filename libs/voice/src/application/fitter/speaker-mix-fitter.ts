@@ -48,7 +48,8 @@ export class SpeakerMixFitter extends VoiceFitter {
 
   estimateSeconds(config: TrainingConfig): number {
     const perEpoch = Math.min(MAX_CANDIDATES_PER_STEP, Math.max(1, config.batch_size));
-    return Math.ceil(5 + (config.epochs * perEpoch + 8) * SECONDS_PER_CANDIDATE);
+    // Besides the epochs: the built-in speakers plain and pitch-corrected, the start point and the corrections.
+    return Math.ceil(5 + (config.epochs * perEpoch + 14) * SECONDS_PER_CANDIDATE);
   }
 
   async fit(request: FitRequest): Promise<FittedVoice> {
