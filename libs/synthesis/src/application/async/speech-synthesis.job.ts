@@ -8,7 +8,7 @@ import {
   SynthesisErrorCode,
   type SynthesisJobResultView,
 } from '#contracts';
-import { JobRunner, type JobContext } from '#jobs';
+import { JobCancelledError, JobInterruptedError, JobRunner, type JobContext } from '#jobs';
 import { MessageBus } from '#messaging';
 import { APP_LOGGER, type Logger } from '#service-runtime';
 import { blobKeyForFile, BlobStore, SignedUrlSigner } from '#storage';
@@ -17,6 +17,7 @@ import { BoundedQueue } from '../bounded-queue.js';
 import { encodeAudio } from '../encode-audio.js';
 import { SynthesisMetrics } from '../synthesis-metrics.js';
 import { SYNTHESIS_MODULE_OPTIONS, type SynthesisModuleOptions } from '../synthesis-options.js';
+import { SynthesisQuota } from '../synthesis-quota.js';
 import { SynthesisRecords } from '../synthesis-records.js';
 import { BlobChunkStore } from './blob-chunk-store.js';
 import { runChunkedSynthesis, type ChunkedSynthesisPorts, type SynthesisJobInput } from './chunked-synthesis.js';
@@ -44,6 +45,7 @@ export class SpeechSynthesisJob implements OnModuleInit {
     private readonly bus: MessageBus,
     private readonly records: SynthesisRecords,
     private readonly metrics: SynthesisMetrics,
+    private readonly quota: SynthesisQuota,
     @Inject(SYNTHESIS_MODULE_OPTIONS) private readonly options: SynthesisModuleOptions,
     @Inject(APP_LOGGER) private readonly logger: Logger,
   ) {
@@ -68,8 +70,16 @@ export class SpeechSynthesisJob implements OnModuleInit {
     this.runner.register<SynthesisJobInput, SynthesisJobState>(SPEECH_SYNTHESIS_JOB_TYPE, (context) => this.run(context));
   }
 
-  run(context: JobContext<SynthesisJobInput, SynthesisJobState>): Promise<SynthesisJobResultView> {
-    return runChunkedSynthesis(context, this.ports);
+  async run(context: JobContext<SynthesisJobInput, SynthesisJobState>): Promise<SynthesisJobResultView> {
+    try {
+      return await runChunkedSynthesis(context, this.ports);
+    } catch (error) {
+      // A failed synthesis gives its quota back, as a failed synchronous one does; a cancelled or interrupted one does not.
+      if (!(error instanceof JobCancelledError) && !(error instanceof JobInterruptedError) && !context.signal.aborted) {
+        await this.quota.refund(context.userId).catch(() => undefined);
+      }
+      throw error;
+    }
   }
 
   private async render(
