@@ -66,6 +66,14 @@ describe('voice profiles (embedded platform)', () => {
     return { status: 200, samples: decoded.audio.samples, sampleRate: decoded.audio.sampleRate };
   }
 
+  function stream(as: string, body: Record<string, unknown>): Promise<Response> {
+    return fetch(`${origin}/api/v1/tts/stream`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${as}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ ...body, config: { output_format: 'wav' } }),
+    });
+  }
+
   async function jobEnds(jobId: string): Promise<JobView> {
     return waitFor(
       `job ${jobId} ends`,
@@ -179,6 +187,13 @@ describe('voice profiles (embedded platform)', () => {
     expect(spoken.status).toBe(200);
     const spokenPitch = analyzeSpeech(spoken.samples!, spoken.sampleRate!).pitch.median_hz;
     expect(Math.abs(semitonesBetween(samplePitchHz, spokenPitch))).toBeLessThan(1);
+
+    // …and on the streamed path (plan, then one render per sentence).
+    const streamed = await stream(token, { text: 'The garden was quiet. Only the birds were singing.', voice_id: profileId });
+    expect(streamed.status).toBe(200);
+    const decoded = await decodeAudio(Buffer.from(await streamed.arrayBuffer()), { maxSeconds: 60, timeoutMs: 10000 });
+    const streamedPitch = analyzeSpeech(decoded.audio.samples, decoded.audio.sampleRate).pitch.median_hz;
+    expect(Math.abs(semitonesBetween(samplePitchHz, streamedPitch))).toBeLessThan(1);
   }, 300000);
 
   it('lists built-in voices and the profile, previews it and finds its nearest voices', async () => {
@@ -223,6 +238,7 @@ describe('voice profiles (embedded platform)', () => {
     const list = await api.get<{ voices: Array<{ voice_id: string }> }>('/voices?page_size=100', { token: otherToken });
     expect(list.body.data!.voices.some((voice) => voice.voice_id === profileId)).toBe(false);
     expect(await speak(otherToken, { text: 'Not my voice.', voice_id: profileId })).toEqual({ status: 404, code: 'VOICE_NOT_FOUND' });
+    expect((await stream(otherToken, { text: 'Not my voice either.', voice_id: profileId })).status).toBe(404);
     const preview = await fetch(`${origin}/api/v1/voices/${profileId}/preview`, { headers: { authorization: `Bearer ${otherToken}` } });
     expect(preview.status).toBe(404);
     const deleted = await api.delete(`/voices/${profileId}`, { token: otherToken });
