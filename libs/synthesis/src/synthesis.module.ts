@@ -2,6 +2,7 @@ import { Inject, Injectable, Module, type DynamicModule, type OnModuleDestroy } 
 import { JobWorkerModule } from '#jobs';
 import { PlatformConfigModule } from '#service-runtime';
 import { BlobStore, createBlobStore, SignedUrlSigner } from '#storage';
+import { RenderPace } from './application/async/render-pace.js';
 import { SpeechSynthesisJob } from './application/async/speech-synthesis.job.js';
 import { BoundedQueue } from './application/bounded-queue.js';
 import { ListVoicesHandler } from './application/list-voices.handler.js';
@@ -85,6 +86,7 @@ export class SynthesisModule {
         ListVoicesHandler,
         SynthesizeAsyncHandler,
         SpeechSynthesisJob,
+        RenderPace,
         PlanSynthesisHandler,
         RenderSentenceHandler,
         RenderCandidateHandler,

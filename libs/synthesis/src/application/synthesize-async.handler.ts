@@ -14,6 +14,7 @@ import { JobRunner } from '#jobs';
 import { HandleMessage } from '#messaging';
 import { SpeechEngine } from '../engine/speech-engine.js';
 import type { SynthesisJobInput } from './async/chunked-synthesis.js';
+import { RenderPace } from './async/render-pace.js';
 import { estimateSpeechSeconds } from './async/synthesis-chunks.js';
 import { SynthesisQuota } from './synthesis-quota.js';
 import { LexiconProvider } from './lexicon/lexicon.provider.js';
@@ -33,6 +34,7 @@ export class SynthesizeAsyncHandler {
     private readonly quota: SynthesisQuota,
     private readonly profiles: VoiceProfileResolver,
     private readonly lexicons: LexiconProvider,
+    private readonly pace: RenderPace,
   ) {}
 
   @HandleMessage(SynthesizeAsyncCommand)
@@ -68,6 +70,7 @@ export class SynthesizeAsyncHandler {
         : null,
       lexicon: lexicon ? [...lexicon] : null,
     };
+    const estimatedDuration = estimateSpeechSeconds(sentences, request.speed);
     await this.quota.charge(request.userId);
     let job: { job_id: string };
     try {
@@ -76,6 +79,7 @@ export class SynthesizeAsyncHandler {
         userId: request.userId,
         input,
         title: `Speech synthesis: ${titleOf(request.text)}`,
+        estimatedCompletion: new Date(Date.now() + this.pace.workSeconds(estimatedDuration) * 1000),
       });
     } catch (error) {
       await this.quota.refund(request.userId);
@@ -84,7 +88,7 @@ export class SynthesizeAsyncHandler {
     return {
       synthesis_id: input.synthesis_id,
       job_id: job.job_id,
-      estimated_duration: estimateSpeechSeconds(sentences, request.speed),
+      estimated_duration: estimatedDuration,
       status: 'pending',
     };
   }

@@ -20,6 +20,7 @@ import { SYNTHESIS_MODULE_OPTIONS, type SynthesisModuleOptions } from '../synthe
 import { SynthesisQuota } from '../synthesis-quota.js';
 import { SynthesisRecords } from '../synthesis-records.js';
 import { BlobChunkStore } from './blob-chunk-store.js';
+import { RenderPace } from './render-pace.js';
 import { runChunkedSynthesis, type ChunkedSynthesisPorts, type SynthesisJobInput } from './chunked-synthesis.js';
 import type { StoredOutput, SynthesisJobState } from './synthesis-chunks.js';
 
@@ -46,6 +47,7 @@ export class SpeechSynthesisJob implements OnModuleInit {
     private readonly records: SynthesisRecords,
     private readonly metrics: SynthesisMetrics,
     private readonly quota: SynthesisQuota,
+    private readonly pace: RenderPace,
     @Inject(SYNTHESIS_MODULE_OPTIONS) private readonly options: SynthesisModuleOptions,
     @Inject(APP_LOGGER) private readonly logger: Logger,
   ) {
@@ -106,7 +108,9 @@ export class SpeechSynthesisJob implements OnModuleInit {
           this.metrics.queue(this.queue.depth);
           const started = performance.now();
           const speech = await this.engine.render(sentence, settings);
-          return { speech, seconds: (performance.now() - started) / 1000 };
+          const seconds = (performance.now() - started) / 1000;
+          this.pace.observe(seconds, speech.samples.length / speech.sampleRate);
+          return { speech, seconds };
         });
       } catch (error) {
         if (!(error instanceof ApplicationError && error.code === SynthesisErrorCode.OVERLOADED) || signal.aborted) throw error;
