@@ -83,6 +83,8 @@ describe('asynchronous speech synthesis (embedded platform)', () => {
 
     const finished = await endedJob(job.job_id, 'completed');
     expect(finished).toMatchObject({ type: 'speech_synthesis', status: 'completed', progress: 1, attempts: 1 });
+    expect(finished.title).toMatch(/^Speech synthesis: The lighthouse keeper/);
+    expect(Date.parse(finished.estimated_completion!)).toBeGreaterThan(Date.parse(finished.created_at));
     const result = finished.result as SynthesisJobResultView;
     expect(result).toMatchObject({ synthesis_id: job.synthesis_id, format: 'wav', sample_rate: 16000 });
     expect(result.file_id).toMatch(/^file_/);
