@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startTestPlatform, type ApiClient, type TestPlatform } from '#test-support';
+import { type ApiClient, type TestPlatform } from '#test-support';
+import { startSamplesPlatform } from './support/samples-platform.js';
 import { hostileSampleFiles, validSampleFiles } from '../../libs/voice/src/testing/voice-sample-hostile-files.js';
 import { uploadSample } from './support/sample-uploads.js';
 
@@ -22,7 +23,7 @@ describe('hostile voice-sample uploads (embedded platform)', () => {
   let token: string;
 
   beforeAll(async () => {
-    platform = await startTestPlatform('voice-hostile', {
+    platform = await startSamplesPlatform('voice-hostile', {
       VOICE_SAMPLE_MAX_SECONDS: String(MAX_SECONDS),
       VOICE_SAMPLE_DECODE_TIMEOUT_MS: String(DECODE_TIMEOUT_MS),
       VOICE_SAMPLE_MAX_BYTES: String(MAX_BYTES),
@@ -35,7 +36,7 @@ describe('hostile voice-sample uploads (embedded platform)', () => {
     ).toBe(201);
     token = (await api.post<{ access_token: string }>('/auth/login', { email: 'mallory@example.com', password: PASSWORD })).body.data!
       .access_token;
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     await platform?.stop();

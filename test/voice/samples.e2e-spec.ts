@@ -1,5 +1,6 @@
 import { decodeAudio } from '#audio';
-import { startTestPlatform, waitFor, type ApiClient, type TestPlatform } from '#test-support';
+import { waitFor, type ApiClient, type TestPlatform } from '#test-support';
+import { startSamplesPlatform } from './support/samples-platform.js';
 import { clipped, padded, withNoise, writeWav, type WavLayout } from './support/sample-audio.js';
 import { uploadSample, type UploadedSample } from './support/sample-uploads.js';
 
@@ -70,7 +71,7 @@ describe('voice samples (embedded platform)', () => {
 
   beforeAll(async () => {
     // Synthesis shares two cores with the rest of the suite: give it time.
-    platform = await startTestPlatform('voice-samples', { BUS_REQUEST_TIMEOUT_MS: '60000' });
+    platform = await startSamplesPlatform('voice-samples', { BUS_REQUEST_TIMEOUT_MS: '60000' });
     origin = platform.origin;
     api = platform.api;
     token = await signIn('speaker@example.com');
@@ -78,7 +79,7 @@ describe('voice samples (embedded platform)', () => {
     const wav = await synthesize('wav');
     const decoded = await decodeAudio(wav, { maxSeconds: 60, timeoutMs: 10000 });
     speech = { samples: padded(decoded.audio.samples, decoded.audio.sampleRate, 0.3), sampleRate: decoded.audio.sampleRate };
-  }, 120000);
+  }, 180000);
 
   afterAll(async () => {
     await platform?.stop();

@@ -5,6 +5,7 @@ import {
   DeleteStoredFileCommand,
   RegisterStoredFileCommand,
   UploadVoiceSampleCommand,
+  VoiceSampleDeletedEvent,
   VoiceSampleUploadedEvent,
   type PayloadOf,
   type VoiceSampleUploadView,
@@ -111,15 +112,35 @@ export class UploadVoiceSampleHandler {
     }
 
     // After the commit: the job's own row lives in job_checkpoints; pending jobs are re-sent at start-up.
-    await this.jobs.start<VoiceSampleAnalysisInput>({
-      type: VOICE_SAMPLE_ANALYSIS_JOB,
-      userId: ownerId,
-      input: { sample_id: sample.id },
-      title: `Analyse voice sample ${sample.id}`,
-      jobId,
-    });
+    try {
+      await this.jobs.start<VoiceSampleAnalysisInput>({
+        type: VOICE_SAMPLE_ANALYSIS_JOB,
+        userId: ownerId,
+        input: { sample_id: sample.id },
+        title: `Analyse voice sample ${sample.id}`,
+        jobId,
+      });
+    } catch (error) {
+      // A sample nobody will ever analyse is worse than a failed upload: take it back whole.
+      await this.withdraw(sample);
+      throw error;
+    }
     this.logger.info({ sampleId: sample.id, userId: ownerId, format: inspected.format, jobId }, 'voice sample uploaded');
     return toVoiceSampleUploadView(sample);
+  }
+
+  private async withdraw(sample: VoiceSample): Promise<void> {
+    try {
+      await this.unitOfWork.run(async () => {
+        await this.samples.delete(sample.id, { userId: sample.ownerId, admin: false });
+        await this.unitOfWork.recordEvents([
+          createEnvelope(VoiceSampleDeletedEvent, { sample_id: sample.id, owner_id: sample.ownerId, deleted_at: new Date().toISOString() }),
+        ]);
+      });
+      await this.deleteFile(sample.fileId, sample.ownerId);
+    } catch (error) {
+      this.logger.error({ sampleId: sample.id, err: error }, 'Could not withdraw a voice sample whose analysis did not start');
+    }
   }
 
   private async deleteFile(fileId: string, ownerId: string): Promise<void> {
