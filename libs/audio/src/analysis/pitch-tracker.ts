@@ -99,7 +99,8 @@ function yinPeriod(x: Float64Array, start: number, window: number, minLag: numbe
     let cross = 0;
     const shifted = start + lag;
     for (let j = 0; j < window; j++) cross += x[start + j]! * x[shifted + j]!;
-    d[lag] = Math.max(0, head + shiftedEnergy - 2 * cross);
+    const value = head + shiftedEnergy - 2 * cross;
+    d[lag] = value > 0 ? value : 0;
   }
   // Cumulative mean normalisation, in place.
   let running = 0;

@@ -51,6 +51,7 @@ export function imposeEnvelope(
   const targetEnvelope = new Float64Array(half + 1);
   const referenceEnvelope = new Float64Array(half + 1);
   const scratch = new Float64Array(half + 1);
+  const gains = new Float64Array(half + 1);
   for (let start = -size + hop; start < target.length; start += hop) {
     let energy = 0;
     for (let n = 0; n < size; n++) {
@@ -74,8 +75,8 @@ export function imposeEnvelope(
         const referenceImag = (real[mirror]! - real[k]!) / 2;
         targetLog[k] = targetReal[k]! ** 2 + targetImag[k]! ** 2;
         referenceLog[k] = referenceReal ** 2 + referenceImag ** 2;
-        targetPeak = Math.max(targetPeak, targetLog[k]!);
-        referencePeak = Math.max(referencePeak, referenceLog[k]!);
+        if (targetLog[k]! > targetPeak) targetPeak = targetLog[k]!;
+        if (referenceLog[k]! > referencePeak) referencePeak = referenceLog[k]!;
       }
     }
     if (referencePeak === 0) continue;
@@ -85,10 +86,13 @@ export function imposeEnvelope(
     }
     peakEnvelope(targetLog, targetSpan, scratch, targetEnvelope);
     peakEnvelope(referenceLog, referenceSpan, scratch, referenceEnvelope);
+    for (let k = 0; k <= half; k++) {
+      const difference = referenceEnvelope[k]! - targetEnvelope[k]!;
+      const logGain = difference > maxLogGain ? maxLogGain : difference < -maxLogGain ? -maxLogGain : difference;
+      gains[k] = Math.exp(logGain / 2);
+    }
     for (let k = 0; k < size; k++) {
-      const bin = k <= half ? k : size - k;
-      const logGain = Math.max(-maxLogGain, Math.min(maxLogGain, referenceEnvelope[bin]! - targetEnvelope[bin]!));
-      const gain = Math.exp(logGain / 2);
+      const gain = gains[k <= half ? k : size - k]!;
       real[k] = targetReal[k]! * gain;
       imag[k] = targetImag[k]! * gain;
     }
@@ -101,19 +105,23 @@ export function imposeEnvelope(
   return out;
 }
 
-/** Running maximum over ±span bins, then a running mean over ±span bins (edges use what is in range). */
+/**
+ * Running maximum over ±span bins, then a running mean over ±span bins (edges use what is in range). Comparisons,
+ * not Math.max/min, in these per-bin loops: under jest's VM every Math call costs about a microsecond.
+ */
 function peakEnvelope(logPower: Float64Array, span: number, scratch: Float64Array, out: Float64Array): void {
   const length = logPower.length;
   for (let k = 0; k < length; k++) {
     let peak = -Infinity;
-    const last = Math.min(length - 1, k + span);
-    for (let j = Math.max(0, k - span); j <= last; j++) if (logPower[j]! > peak) peak = logPower[j]!;
+    const first = k > span ? k - span : 0;
+    const last = k + span < length ? k + span : length - 1;
+    for (let j = first; j <= last; j++) if (logPower[j]! > peak) peak = logPower[j]!;
     scratch[k] = peak;
   }
   for (let k = 0; k < length; k++) {
     let sum = 0;
-    const first = Math.max(0, k - span);
-    const last = Math.min(length - 1, k + span);
+    const first = k > span ? k - span : 0;
+    const last = k + span < length ? k + span : length - 1;
     for (let j = first; j <= last; j++) sum += scratch[j]!;
     out[k] = sum / (last - first + 1);
   }
