@@ -13,6 +13,7 @@ import type { LexiconProvider } from './lexicon/lexicon.provider.js';
 import { PlanSynthesisHandler } from './plan-synthesis.handler.js';
 import { RenderSentenceHandler } from './render-sentence.handler.js';
 import type { SynthesisQuota } from './synthesis-quota.js';
+import { VoiceProfileResolver } from './voice-profile-resolver.js';
 
 const TEXT = 'Streaming starts with the first sentence. Then comes 2 more words.';
 
@@ -36,8 +37,9 @@ describe('PlanSynthesisHandler and RenderSentenceHandler', () => {
     charge = jest.fn(async () => undefined);
     const quota = { charge } as unknown as SynthesisQuota;
     const lexicons = { forUser: async () => undefined } as unknown as LexiconProvider;
-    planner = new PlanSynthesisHandler(engine, platform, quota, lexicons);
-    renderer = new RenderSentenceHandler(engine, new BoundedQueue(4), platform);
+    const profiles = new VoiceProfileResolver({} as MessageBus, engine);
+    planner = new PlanSynthesisHandler(engine, platform, quota, lexicons, profiles);
+    renderer = new RenderSentenceHandler(engine, new BoundedQueue(4), platform, profiles);
   });
 
   it('plans the sentences with the resolved voice and output rate, charging one synthesis', async () => {
