@@ -110,6 +110,20 @@ describe('analyzeSpeech', () => {
     expect(silent.pitch).toEqual({ median_hz: 0, min_hz: 0, max_hz: 0 });
   });
 
+  it('copes with empty and tiny inputs and refuses a bad rate', () => {
+    for (const samples of [new Float32Array(0), new Float32Array(5).fill(0.1)]) {
+      const analysis = analyzeSpeech(samples, RATE);
+      expect(analysis.spectral_envelope).toHaveLength(SPECTRAL_BAND_COUNT);
+      expect(
+        [...Object.values(analysis).flat(), ...Object.values(analysis.pitch)].every(
+          (value) => typeof value !== 'number' || Number.isFinite(value),
+        ),
+      ).toBe(true);
+      expect(analysis.quality_score).toBeLessThanOrEqual(6);
+    }
+    expect(() => analyzeSpeech(new Float32Array(10), 0)).toThrow(RangeError);
+  });
+
   it('finds little voicing in white noise', () => {
     const analysis = analyzeSpeech(noise(RATE, 5, 0.3).samples, RATE);
     expect(analysis.voiced_ratio).toBeLessThan(0.1);
