@@ -32,4 +32,6 @@ export abstract class VoiceSampleRepository {
   abstract lockOwnerAndCount(ownerId: string): Promise<number>;
   abstract countByOwner(ownerId: string): Promise<number>;
   abstract countByStatus(): Promise<Record<VoiceSampleStatus, number>>;
+  /** Samples a profile is being trained from right now. */
+  abstract countInTraining(): Promise<number>;
 }

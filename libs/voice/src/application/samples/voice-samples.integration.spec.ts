@@ -196,6 +196,16 @@ describe('voice samples (real PostgreSQL, in-process bus, storage beside)', () =
     const stats = await app.caller.query(serviceStatsQuery('voice'), {});
     expect(stats.voice_samples!.total).toBe(stats.voice_samples!.uploaded! + stats.voice_samples!.ready! + stats.voice_samples!.rejected!);
     expect(stats.voice_samples!.rejected).toBeGreaterThanOrEqual(1);
+    expect(stats.voice_samples!.training).toBe(0);
+
+    const ready = await app.caller.query(ListVoiceSamplesQuery, { requester: ADMIN, page: 1, page_size: 1, status: 'ready' });
+    await app.voiceData.query(
+      `INSERT INTO "voice".voice_profiles (id, owner_id, name, status, base_voice, language, sample_ids, config, consent_by, consent_at, created_at, updated_at)
+       VALUES ('vp_stats', 'usr_owner', 'p', 'training', 'v', 'en-US', ARRAY[$1], '{}'::jsonb, 'usr_owner', now(), now(), now())`,
+      [ready.samples[0]!.sample_id],
+    );
+    const training = await app.caller.query(serviceStatsQuery('voice'), {});
+    expect(training.voice_samples!.training).toBe(1);
   });
 });
 

@@ -90,6 +90,16 @@ export class SqlVoiceSampleRepository extends VoiceSampleRepository {
     return Number(rows[0]?.total ?? 0);
   }
 
+  async countInTraining(): Promise<number> {
+    const profiles = this.table.replace('"voice_samples"', '"voice_profiles"');
+    const rows = await this.query<{ total: string }>(
+      `SELECT count(*) AS total FROM ${this.table} s
+       WHERE EXISTS (SELECT 1 FROM ${profiles} p WHERE p.status = 'training' AND s.id = ANY (p.sample_ids))`,
+      [],
+    );
+    return Number(rows[0]?.total ?? 0);
+  }
+
   async countByStatus(): Promise<Record<VoiceSampleStatus, number>> {
     const rows = await this.query<{ status: VoiceSampleStatus; total: string }>(
       `SELECT status, count(*) AS total FROM ${this.table} GROUP BY status`,
