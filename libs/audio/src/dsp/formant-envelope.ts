@@ -15,7 +15,8 @@ export interface EnvelopeSpacing {
 
 /**
  * Gives `target` the short-time spectral envelope of `reference` (same length and timing): every 8 ms, both 32 ms
- * frames' envelopes are compared and the target's spectrum is multiplied by their ratio, limited to ±`maxGainDb`.
+ * frames' envelopes are compared and the target's spectrum is multiplied by their ratio (limited to ±`maxGainDb`,
+ * averaged with the previous frame's).
  * An envelope joins a frame's harmonic peaks (a running maximum of the log spectrum over ±¾ of its harmonic spacing, then
  * a running mean over the same width), so it reads the same level whether the harmonics are dense or sparse.
  * The ratio is smooth across frequency: a slowly varying equaliser that moves formants back where the reference has
@@ -52,6 +53,8 @@ export function imposeEnvelope(
   const referenceEnvelope = new Float64Array(half + 1);
   const scratch = new Float64Array(half + 1);
   const gains = new Float64Array(half + 1);
+  const logGains = new Float64Array(half + 1);
+  let previousFrame = false;
   for (let start = -size + hop; start < target.length; start += hop) {
     let energy = 0;
     for (let n = 0; n < size; n++) {
@@ -61,7 +64,10 @@ export function imposeEnvelope(
       imag[n] = inside ? reference[index]! * window[n]! : 0;
       energy += real[n]! * real[n]!;
     }
-    if (energy === 0) continue;
+    if (energy === 0) {
+      previousFrame = false;
+      continue;
+    }
     // One complex FFT carries both real frames: target in the real part, reference in the imaginary part.
     fft.forward(real, imag);
     let targetPeak = 0;
@@ -88,9 +94,13 @@ export function imposeEnvelope(
     peakEnvelope(referenceLog, referenceSpan, scratch, referenceEnvelope);
     for (let k = 0; k <= half; k++) {
       const difference = referenceEnvelope[k]! - targetEnvelope[k]!;
-      const logGain = difference > maxLogGain ? maxLogGain : difference < -maxLogGain ? -maxLogGain : difference;
+      const clamped = difference > maxLogGain ? maxLogGain : difference < -maxLogGain ? -maxLogGain : difference;
+      // Averaged with the previous frame's: noise gives each frame's envelopes their own ripple, which would warble.
+      const logGain = previousFrame ? (clamped + logGains[k]!) / 2 : clamped;
+      logGains[k] = logGain;
       gains[k] = Math.exp(logGain / 2);
     }
+    previousFrame = true;
     for (let k = 0; k < size; k++) {
       const gain = gains[k <= half ? k : size - k]!;
       real[k] = targetReal[k]! * gain;
