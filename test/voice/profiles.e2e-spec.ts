@@ -236,6 +236,14 @@ describe('voice profiles (embedded platform)', () => {
     expect(distances.length).toBe(3);
     expect([...distances].sort((a, b) => a - b)).toEqual(distances);
     expect(similar.body.data!.voices.every((voice) => voice.voice_id !== profileId)).toBe(true);
+
+    // A built-in voice: readable, not deletable, and its neighbours include the profile trained near it.
+    const builtin = list.body.data!.voices.find((voice) => voice.kind === 'builtin')!.voice_id;
+    expect((await api.get<{ voice_id: string }>(`/voices/${builtin}`, { token })).body.data!.voice_id).toBe(builtin);
+    expect((await api.delete(`/voices/${builtin}`, { token })).status).toBe(403);
+    const aroundBuiltin = await api.get<{ voices: Array<{ voice_id: string }> }>(`/voices/${builtin}/similar?limit=50`, { token });
+    expect(aroundBuiltin.body.data!.voices.map((voice) => voice.voice_id)).toContain(profileId);
+    expect((await api.get(`/voices/nobody:nothing`, { token })).body.error?.code).toBe('VOICE_NOT_FOUND');
   }, 120000);
 
   it('keeps the profile to its owner: another user can neither read, list, synthesise with, nor delete it', async () => {
