@@ -1,4 +1,4 @@
-export const PITCH_MIN_HZ = 60;
+export const PITCH_MIN_HZ = 50;
 export const PITCH_MAX_HZ = 700;
 /** Hop between analysis frames everywhere in the analysis: 10 ms. */
 export const ANALYSIS_HOP_SECONDS = 0.01;
@@ -29,7 +29,7 @@ export interface PitchTrack {
 
 /**
  * YIN fundamental-frequency tracker (cumulative-mean-normalised difference function, absolute threshold,
- * parabolic refinement), 60–700 Hz, one frame per 10 ms; voiced stretches under 30 ms and frames more than
+ * parabolic refinement), 50–700 Hz, one frame per 10 ms; voiced stretches under 30 ms and frames more than
  * 10 semitones from the median are dropped as errors. The signal is first low-passed and decimated to about
  * 5.5 kHz. `active`, when given (one flag per frame), skips inactive frames — the caller's silence gate.
  */

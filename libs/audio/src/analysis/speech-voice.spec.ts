@@ -99,6 +99,17 @@ describe('analyzeSpeech on the real voice', () => {
     expect(Math.abs(semitonesBetween(before, after) - 3)).toBeLessThan(0.5);
   });
 
+  it.each([
+    ['slt', 0.5],
+    ['rms', 2],
+    ['slt', 2 ** (-5 / 12)],
+  ])('shiftPitch moves %s by the factor %f in semitones (±0.5)', async (speaker, factor) => {
+    const original = await say(`en_US-voxify-low:${speaker}`);
+    const before = analyzeSpeech(original, RATE).pitch.median_hz;
+    const after = analyzeSpeech(shiftPitch(original, RATE, factor), RATE).pitch.median_hz;
+    expect(Math.abs(semitonesBetween(before, after) - 12 * Math.log2(factor))).toBeLessThan(0.5);
+  });
+
   it('keeps the timbre of shifted speech (formants preserved) closer to the original than a formant-moving shift', async () => {
     const original = await say('en_US-voxify-low:rms');
     const envelope = (samples: Float32Array): number[] => analyzeSpeech(samples, RATE).spectral_envelope;
