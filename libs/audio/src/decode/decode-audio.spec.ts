@@ -1,7 +1,7 @@
 import { encodeFlac } from '../flac/flac-encoder.js';
 import { encodeMp3 } from '../mp3/mp3-encoder.js';
 import { encodeOggOpus } from '../ogg/ogg-opus-encoder.js';
-import { silence } from '../pcm/pcm-audio.js';
+import { pcmAudio, silence } from '../pcm/pcm-audio.js';
 import { dominantFrequency, sine } from '../testing/signals.js';
 import { encodeWav } from '../wav/wav-encoder.js';
 import { detectAudioFormat } from './audio-format.js';
@@ -83,5 +83,24 @@ describe('decodeAudio', () => {
     await expect(decodeAudio(new Uint8Array(0), limits)).rejects.toThrow(/Empty/);
     await expect(decodeAudio(Buffer.from('abc'), limits)).rejects.toThrow(/Unrecognised/);
     await expect(decodeAudio(files.flac.subarray(0, 42), limits)).rejects.toThrow(InvalidAudioError);
+  });
+});
+
+describe('decodeAudio of long FLAC files', () => {
+  it('decodes every sample of a ten-minute FLAC (the chunked decoder used to drop frames)', async () => {
+    const rate = 16000;
+    const samples = new Float32Array(rate * 600);
+    let noise = 0;
+    for (let i = 0; i < samples.length; i++) {
+      noise = 0.97 * noise + (((i * 7919) % 1000) / 1000 - 0.5) * 0.1;
+      samples[i] = 0.3 * Math.sin(i * 0.05) * Math.sin(i / 3000) + noise;
+    }
+    const decoded = await decodeAudio(encodeFlac(pcmAudio(rate, samples)), { maxSeconds: 601, timeoutMs: 60_000 });
+    expect(decoded.audio.samples.length).toBe(samples.length);
+  }, 60_000);
+
+  it('refuses, from its frame headers alone, a FLAC that would decode past the cap', async () => {
+    const long = encodeFlac(pcmAudio(16000, new Float32Array(16000 * 30)));
+    await expect(decodeAudio(long, { maxSeconds: 10, timeoutMs: 10_000 })).rejects.toThrow('longer than 10 s');
   });
 });
