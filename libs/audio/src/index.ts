@@ -7,6 +7,8 @@ export * from './wav/wav-encoder.js';
 export * from './wav/pcm-encoder.js';
 export * from './wav/streaming.js';
 export * from './flac/flac-encoder.js';
+export * from './flac/flac-frame-header.js';
+export { crc16 as flacFrameCrc16 } from './flac/crc.js';
 export * from './ogg/ogg-muxer.js';
 export * from './ogg/ogg-opus-encoder.js';
 export * from './mp3/mp3-encoder.js';

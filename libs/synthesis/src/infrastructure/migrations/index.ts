@@ -9,5 +9,6 @@ export const synthesisMigrations = [
   serviceFoundationMigration('synthesis', 1763856000000),
   SynthesisUsage1764100000000,
   SynthesisCacheAndRecords1764150000000,
-  jobCheckpointsMigration(1764200000000), UserLexicons1764300000000,
+  jobCheckpointsMigration(1764200000000),
+  UserLexicons1764300000000,
 ];

@@ -27,8 +27,7 @@ const SAMPLE_FORMATS: Readonly<Record<AudioFormat, VoiceSampleFormat>> = {
 };
 
 // Headers and decoded audio may differ by codec padding (MP3 frames, Opus pre-skip), never by more.
-// WAV states its exact length. FLAC does too, but the streaming decoder drops a frame now and then in
-// long files (~0.2 %), so it gets a ratio; its truncation is caught by the last frame's CRC instead.
+// WAV and FLAC state their exact length (FLAC is decoded whole, every frame).
 const LENGTH_TOLERANCE_SECONDS: Readonly<Record<AudioFormat, number>> = {
   wav: 0.01,
   flac: 0.01,
@@ -38,7 +37,7 @@ const LENGTH_TOLERANCE_SECONDS: Readonly<Record<AudioFormat, number>> = {
 };
 const LENGTH_TOLERANCE_RATIO: Readonly<Record<AudioFormat, number>> = {
   wav: 0,
-  flac: 0.01,
+  flac: 0,
   mp3: 0.02,
   'ogg-opus': 0.02,
   'ogg-vorbis': 0.02,

@@ -1,4 +1,4 @@
-import { InvalidAudioError, type AudioFormat } from '#audio';
+import { flacFrameCrc16, InvalidAudioError, readFlacFrameHeader, type AudioFormat } from '#audio';
 
 /**
  * Structural checks the decoders do not make: every declared size fits the file and the stream
@@ -133,54 +133,6 @@ function checkFlac(bytes: Uint8Array, view: DataView): void {
     throw new InvalidAudioError('FLAC stream does not end with a whole frame (truncated or damaged)');
 }
 
-function crcTable(polynomial: number, bits: 8 | 16): Uint16Array {
-  const top = 1 << (bits - 1);
-  const mask = (1 << bits) - 1;
-  const table = new Uint16Array(256);
-  for (let i = 0; i < 256; i++) {
-    let crc = i << (bits - 8);
-    for (let bit = 0; bit < 8; bit++) crc = crc & top ? ((crc << 1) ^ polynomial) & mask : (crc << 1) & mask;
-    table[i] = crc;
-  }
-  return table;
-}
-
-const FLAC_CRC8 = crcTable(0x07, 8);
-const FLAC_CRC16 = crcTable(0x8005, 16);
-
-function flacCrc8(bytes: Uint8Array, start: number, end: number): number {
-  let crc = 0;
-  for (let i = start; i < end; i++) crc = FLAC_CRC8[crc ^ bytes[i]!]!;
-  return crc;
-}
-
-function flacCrc16(bytes: Uint8Array, start: number, end: number): number {
-  let crc = 0;
-  for (let i = start; i < end; i++) crc = ((crc << 8) & 0xffff) ^ FLAC_CRC16[(crc >> 8) ^ bytes[i]!]!;
-  return crc;
-}
-
-/** Length of a FLAC frame header at `offset` whose CRC-8 checks, or undefined. */
-function flacFrameHeaderLength(bytes: Uint8Array, offset: number): number | undefined {
-  if (offset + 6 > bytes.length || bytes[offset] !== 0xff || (bytes[offset + 1]! & 0xfe) !== 0xf8) return undefined;
-  const blockCode = bytes[offset + 2]! >> 4;
-  const rateCode = bytes[offset + 2]! & 0x0f;
-  if (blockCode === 0 || rateCode === 0x0f || (bytes[offset + 3]! & 0x01) !== 0) return undefined;
-  let cursor = offset + 4;
-  // The frame or sample number, UTF-8 coded in one to seven bytes.
-  const lead = bytes[cursor]!;
-  const extra =
-    lead < 0x80 ? 0 : lead >= 0xfe ? 6 : lead >= 0xfc ? 5 : lead >= 0xf8 ? 4 : lead >= 0xf0 ? 3 : lead >= 0xe0 ? 2 : lead >= 0xc0 ? 1 : -1;
-  if (extra < 0) return undefined;
-  cursor += 1 + extra;
-  if (blockCode === 6) cursor += 1;
-  else if (blockCode === 7) cursor += 2;
-  if (rateCode === 12) cursor += 1;
-  else if (rateCode === 13 || rateCode === 14) cursor += 2;
-  if (cursor >= bytes.length || flacCrc8(bytes, offset, cursor) !== bytes[cursor]) return undefined;
-  return cursor + 1 - offset;
-}
-
 /**
  * Whether the file ends with a whole frame: some frame header near the end whose frame, read to the
  * end of the file, matches its closing CRC-16 (a cut or damaged last frame does not).
@@ -188,9 +140,9 @@ function flacFrameHeaderLength(bytes: Uint8Array, offset: number): number | unde
 function lastFlacFrameIsWhole(bytes: Uint8Array, audioStart: number): boolean {
   const earliest = Math.max(audioStart, bytes.length - 1_048_576);
   for (let start = bytes.length - 8; start >= earliest; start--) {
-    if (bytes[start] !== 0xff || flacFrameHeaderLength(bytes, start) === undefined) continue;
+    if (bytes[start] !== 0xff || readFlacFrameHeader(bytes, start) === undefined) continue;
     const stored = (bytes[bytes.length - 2]! << 8) | bytes[bytes.length - 1]!;
-    if (flacCrc16(bytes, start, bytes.length - 2) === stored) return true;
+    if (flacFrameCrc16(bytes.subarray(start, bytes.length - 2)) === stored) return true;
   }
   return false;
 }
