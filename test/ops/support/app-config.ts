@@ -5,6 +5,7 @@ import { loadIdentityConfig } from '../../../apps/identity/src/identity.config.j
 import { loadJobsConfig } from '../../../apps/jobs/src/jobs.config.js';
 import { loadStorageConfig } from '../../../apps/storage/src/storage.config.js';
 import { loadSynthesisConfig } from '../../../apps/synthesis/src/synthesis.config.js';
+import { loadVoiceConfig } from '../../../apps/voice/src/voice.config.js';
 
 export type AppName = 'api-gateway' | BackendServiceName;
 export const APPS: readonly AppName[] = ['api-gateway', ...BACKEND_SERVICES];
@@ -18,7 +19,7 @@ type ConfigLoader = (env: NodeJS.ProcessEnv) => unknown;
 const APP_CONFIG_LOADERS: Record<AppName, readonly ConfigLoader[]> = {
   'api-gateway': [loadStandaloneGatewayConfig, (env) => loadTracingConfig('api-gateway', env)],
   identity: [(env) => loadStandaloneServiceConfig('identity', env), loadIdentityConfig, (env) => loadTracingConfig('identity', env)],
-  voice: backendLoaders('voice'),
+  voice: [...backendLoaders('voice'), loadVoiceConfig],
   synthesis: [...backendLoaders('synthesis'), loadSynthesisConfig],
   jobs: [...backendLoaders('jobs'), loadJobsConfig],
   storage: [...backendLoaders('storage'), loadStorageConfig],
