@@ -2,8 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { schemaOf } from '#persistence';
 
 /** The users' pronunciation lexicons, one JSON list per user. */
-export class UserLexicons1764300000000 implements MigrationInterface {
-  readonly name = 'UserLexicons1764300000000';
+export class SynthesisUserLexicons1764300000000 implements MigrationInterface {
+  readonly name = 'SynthesisUserLexicons1764300000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const schema = `"${schemaOf(queryRunner.connection)}"`;

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { createServiceDataSource, runServiceMigrations, serviceFoundationMigration } from '#persistence';
 import { cleanUp, TEST_DATABASE_URL, uniqueTestService } from '../../../../persistence/src/testing/test-database.js';
 import { LexiconProvider } from '../../application/lexicon/lexicon.provider.js';
-import { UserLexicons1764300000000 } from '../migrations/user-lexicons.migration.js';
+import { SynthesisUserLexicons1764300000000 } from '../migrations/user-lexicons.migration.js';
 import { synthesisEntities } from './synthesis-entities.js';
 import { TypeOrmLexiconRepository } from './typeorm-lexicon.repository.js';
 
@@ -15,7 +15,7 @@ describe('TypeOrmLexiconRepository (real PostgreSQL)', () => {
     dataSource = createServiceDataSource({
       service,
       url: TEST_DATABASE_URL,
-      migrations: [serviceFoundationMigration(service, 1700000000000), UserLexicons1764300000000],
+      migrations: [serviceFoundationMigration(service, 1700000000000), SynthesisUserLexicons1764300000000],
       entities: synthesisEntities,
       poolSize: 2,
     });
