@@ -268,14 +268,15 @@ describe('jobs (identity + jobs + gateway + test workers)', () => {
   }, 30000);
 
   it('finishes the job of a killed worker on another worker from its last checkpoint, without redoing finished steps', async () => {
-    const jobId = await startCountdown(workerA.url, aliceId, 12, 200);
+    // 20 steps of 250 ms: enough left after the read model shows a quarter done, even on a loaded machine.
+    const jobId = await startCountdown(workerA.url, aliceId, 20, 250);
     const workerB = await startWorker('worker-b');
-    await until('a third of the job done', jobId, (job) => job.progress >= 0.34);
+    await until('a quarter of the job done', jobId, (job) => job.progress >= 0.25);
     await workerA.process.stop('SIGKILL');
 
     const done = await until('the job to complete on worker-b', jobId, (job) => job.status === 'completed', 20000);
     const runs = JSON.parse(String(done.result!.runs)) as Array<{ step: number; worker: string; attempt: number }>;
-    expect(runs.map((run) => run.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(runs.map((run) => run.step)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     const byA = runs.filter((run) => run.worker === 'worker-a');
     const byB = runs.filter((run) => run.worker === 'worker-b');
     expect(byA.length).toBeGreaterThanOrEqual(4);
