@@ -1,5 +1,8 @@
-import { readdir } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { type ApiClient, type TestPlatform } from '#test-support';
 import { startSamplesPlatform } from './support/samples-platform.js';
 import { hostileSampleFiles, validSampleFiles } from '../../libs/voice/src/testing/voice-sample-hostile-files.js';
@@ -100,5 +103,20 @@ describe('hostile voice-sample uploads (embedded platform)', () => {
     expect(response.status).toBe(201);
     expect(response.body.data).toMatchObject({ format: 'flac', status: 'uploaded', description: 'after the storm' });
     expect(await filesUnder(join(platform!.dataDir, 'files'))).toHaveLength(1);
+  });
+
+  it('takes Ogg Vorbis made by Debian’s oggenc (vorbis-tools; CI installs it)', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'vorbis-'));
+    try {
+      await writeFile(join(directory, 'take.wav'), validSampleFiles().wav);
+      await promisify(execFile)('oggenc', ['-Q', '-q', '2', '-o', join(directory, 'take.ogg'), join(directory, 'take.wav')]);
+      const response = await uploadSample(platform!.origin, token, await readFile(join(directory, 'take.ogg')), { name: 'vorbis take' });
+      expect({ status: response.status, error: response.body.error }).toEqual({ status: 201, error: undefined });
+      expect(response.body.data).toMatchObject({ format: 'ogg', status: 'uploaded' });
+      expect(response.body.data!.duration).toBeGreaterThan(2.4);
+      expect(response.body.data!.duration).toBeLessThan(2.7);
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
   });
 });
