@@ -5,13 +5,15 @@ import { credentials, loadPackageDefinition, Metadata, type Client, type Service
 import { loadSync } from '@grpc/proto-loader';
 import { parseBuffer } from 'music-metadata';
 import OpenAI from 'openai';
-import { startSixProcessPlatform, type SixProcessPlatform } from '#test-support';
+import { startSixProcessPlatform, waitFor, type SixProcessPlatform } from '#test-support';
 import { recognizeWords } from './support/speech-recognizer.js';
 import { decodeWav, rmsOf } from './support/wav-file.js';
 
 const PASSWORD = 'Correct-horse-42';
 const PANGRAM = 'The quick brown fox jumps over the lazy dog.';
+const TWO_SENTENCES = 'Streams cross the broker one sentence at a time. The second sentence follows the first.';
 
+type StreamingMethod = (request: object, metadata: Metadata) => NodeJS.EventEmitter;
 type UnaryMethod = (
   request: object,
   metadata: Metadata,
@@ -122,7 +124,7 @@ describe('text to speech (six processes, PostgreSQL + RabbitMQ)', () => {
       defaults: true,
     });
     const voxify = loadPackageDefinition(definition).voxify as unknown as {
-      v1: { Tts: new (address: string, creds: unknown) => Client & { Synthesize: UnaryMethod } };
+      v1: { Tts: new (address: string, creds: unknown) => Client & { Synthesize: UnaryMethod; SynthesizeStream: StreamingMethod } };
     };
     const client = new voxify.v1.Tts(`127.0.0.1:${platform!.grpcPort}`, credentials.createInsecure());
     try {
@@ -135,8 +137,76 @@ describe('text to speech (six processes, PostgreSQL + RabbitMQ)', () => {
       const wav = decodeWav(response!.audio as Buffer);
       expect(wav.sampleRate).toBe(22050);
       expectPlausibleDuration(wav.durationSeconds, PANGRAM);
+
+      const messages: Array<Record<string, unknown>> = [];
+      await new Promise<void>((resolve, reject) => {
+        const call = client.SynthesizeStream({ text: TWO_SENTENCES }, metadata);
+        call.on('data', (message: Record<string, unknown>) => messages.push(message));
+        call.on('error', reject);
+        call.on('end', resolve);
+      });
+      expect(messages.map((message) => message.sequence_number)).toEqual([1, 2]);
+      const streamed = decodeWav(Buffer.concat(messages.map((message) => message.audio as Buffer)));
+      expect(streamed.sampleRate).toBe(16000);
+      expectPlausibleDuration(streamed.durationSeconds, TWO_SENTENCES);
     } finally {
       client.close();
     }
   });
+
+  it('streams chunked audio over POST /tts/stream, sentence by sentence through RabbitMQ', async () => {
+    const response = await post('/api/v1/tts/stream', { text: TWO_SENTENCES, config: { output_format: 'wav' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('audio/wav');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const metadata = await parseBuffer(bytes, 'audio/wav', { duration: true });
+    expect(metadata.format.sampleRate).toBe(16000);
+    expectPlausibleDuration(metadata.format.duration, TWO_SENTENCES);
+  });
+
+  it('sends the SSE events with decodable chunks and a stored audio_url', async () => {
+    const query = new URLSearchParams({ text: TWO_SENTENCES, format: 'mp3' });
+    const response = await fetch(`${platform!.origin}/api/v1/tts/synthesize/stream?${query}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(200);
+    const events = (await response.text())
+      .split('\n\n')
+      .filter((block) => block.startsWith('data: '))
+      .map((block) => JSON.parse(block.slice(6)) as Record<string, unknown>);
+    expect(events.map((event) => event.type).filter((type) => type !== 'progress')).toEqual([
+      'job_info',
+      'audio_chunk',
+      'audio_chunk',
+      'completed',
+    ]);
+    for (const chunk of events.filter((event) => event.type === 'audio_chunk')) {
+      const decoded = await parseBuffer(Buffer.from(chunk.audio as string, 'base64'), 'audio/mpeg', { duration: true });
+      expect(decoded.format.duration).toBeGreaterThan(0.5);
+    }
+    const stored = await fetch(events.at(-1)!.audio_url as string);
+    expect(stored.status).toBe(200);
+    const metadata = await parseBuffer(Buffer.from(await stored.arrayBuffer()), 'audio/mpeg', { duration: true });
+    expectPlausibleDuration(metadata.format.duration, TWO_SENTENCES);
+  });
+
+  it('runs an async synthesis as a job on the synthesis process and stores its audio', async () => {
+    const text = Array.from({ length: 6 }, (_, i) => `Paragraph ${i + 1} of the long read is spoken by the job.`).join(' ');
+    const accepted = await post('/api/v1/tts/synthesize/async', { text, config: { output_format: 'flac' } });
+    expect(accepted.status).toBe(202);
+    const { job_id: jobId } = ((await accepted.json()) as { data: { job_id: string } }).data;
+    const done = await waitFor(
+      'the async synthesis job to complete',
+      async () => {
+        const job = await platform!.api.get<{ status: string; result?: { audio_url: string } }>(`/jobs/${jobId}`, { token });
+        return job.body.data?.status === 'completed' ? job.body.data : undefined;
+      },
+      60000,
+      300,
+    );
+    const audio = await fetch(new URL(done.result!.audio_url, platform!.origin));
+    expect(audio.status).toBe(200);
+    const metadata = await parseBuffer(Buffer.from(await audio.arrayBuffer()), 'audio/flac', { duration: true });
+    expectPlausibleDuration(metadata.format.duration, text);
+  }, 90000);
 });
