@@ -12,3 +12,5 @@ export type { OutboxLag } from './outbox/outbox-table.js';
 export * from './embedded/start-embedded-postgres.js';
 export * from './quotas/daily-usage-table.js';
 export * from './quotas/daily-usage-counter.js';
+export * from './unit-of-work/unit-of-work.js';
+export * from './unit-of-work/typeorm-unit-of-work.js';
