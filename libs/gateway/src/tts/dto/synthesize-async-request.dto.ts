@@ -1,10 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Length, Matches } from 'class-validator';
 import { MAX_ASYNC_SYNTHESIS_LENGTH } from '#contracts';
-import { SynthesisConfigDto } from './synthesize-request.dto.js';
+import { SynthesisVoiceAndConfigDto } from './synthesize-request.dto.js';
 
-export class SynthesizeAsyncRequestDto {
+export class SynthesizeAsyncRequestDto extends SynthesisVoiceAndConfigDto {
   @ApiProperty({
     minLength: 1,
     maxLength: MAX_ASYNC_SYNTHESIS_LENGTH,
@@ -14,19 +13,6 @@ export class SynthesizeAsyncRequestDto {
   @Length(1, MAX_ASYNC_SYNTHESIS_LENGTH)
   @Matches(/\S/, { message: 'text must not be blank' })
   text!: string;
-
-  @ApiPropertyOptional({ example: 'en_US-voxify-low:slt', description: 'From GET /api/v1/tts/voices; the default voice when absent' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  voice_id?: string;
-
-  @ApiPropertyOptional({ type: SynthesisConfigDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => SynthesisConfigDto)
-  config?: SynthesisConfigDto;
 }
 
 export class SynthesisJobAcceptedDto {

@@ -67,17 +67,8 @@ export class SynthesisConfigDto {
   timestamps?: boolean;
 }
 
-export class SynthesizeRequestDto {
-  @ApiProperty({
-    minLength: 1,
-    maxLength: MAX_SYNTHESIS_TEXT_LENGTH,
-    example: 'Hello from Voxify. The quick brown fox jumps over the lazy dog.',
-  })
-  @IsString()
-  @Length(1, MAX_SYNTHESIS_TEXT_LENGTH)
-  @Matches(/\S/, { message: 'text must not be blank' })
-  text!: string;
-
+/** The voice and settings of every synthesis request body (sync, async, stream). */
+export class SynthesisVoiceAndConfigDto {
   @ApiPropertyOptional({ example: 'en_US-voxify-low:slt', description: 'From GET /api/v1/tts/voices; the default voice when absent' })
   @IsOptional()
   @IsString()
@@ -90,4 +81,16 @@ export class SynthesizeRequestDto {
   @ValidateNested()
   @Type(() => SynthesisConfigDto)
   config?: SynthesisConfigDto;
+}
+
+export class SynthesizeRequestDto extends SynthesisVoiceAndConfigDto {
+  @ApiProperty({
+    minLength: 1,
+    maxLength: MAX_SYNTHESIS_TEXT_LENGTH,
+    example: 'Hello from Voxify. The quick brown fox jumps over the lazy dog.',
+  })
+  @IsString()
+  @Length(1, MAX_SYNTHESIS_TEXT_LENGTH)
+  @Matches(/\S/, { message: 'text must not be blank' })
+  text!: string;
 }
