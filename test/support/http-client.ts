@@ -1,3 +1,6 @@
+/** The password `ApiClient.signUp` gives its users (it meets the platform's password rules). */
+export const TEST_PASSWORD = 'Correct-horse-42';
+
 /** What a test sees of an HTTP response: status, headers and the parsed JSON envelope. */
 export interface ApiResponse<T = unknown> {
   status: number;
@@ -44,5 +47,14 @@ export class ApiClient {
 
   delete<T = unknown>(path: string, options?: RequestOptions): Promise<ApiResponse<T>> {
     return this.request<T>('DELETE', path, options);
+  }
+
+  /** Registers a new user and logs in: their access token and id. Throws with the answer when either step fails. */
+  async signUp(email: string, password = TEST_PASSWORD): Promise<{ token: string; userId: string }> {
+    const registered = await this.post('/auth/register', { email, password, first_name: 'Test', last_name: 'User' });
+    if (registered.status !== 201) throw new Error(`register ${email}: ${registered.status} ${JSON.stringify(registered.body)}`);
+    const login = await this.post<{ access_token: string; user: { user_id: string } }>('/auth/login', { email, password });
+    if (login.status !== 200) throw new Error(`login ${email}: ${login.status} ${JSON.stringify(login.body)}`);
+    return { token: login.body.data!.access_token, userId: login.body.data!.user.user_id };
   }
 }

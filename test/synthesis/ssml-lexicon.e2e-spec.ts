@@ -11,7 +11,6 @@ interface LexiconView {
   updated_at: string | null;
 }
 
-const PASSWORD = 'Correct-horse-42';
 /** "testing one two three" as espeak writes it for en-us: symbols every bundled voice knows. */
 const LONG_IPA = 'tˈɛstɪŋ wˈʌn tˈuː θɹˈiː';
 
@@ -22,14 +21,6 @@ describe('SSML and lexicon (embedded platform)', () => {
   let origin: string;
   let speaker: string;
   let listener: string;
-
-  async function signIn(email: string): Promise<string> {
-    const registered = await api.post('/auth/register', { email, password: PASSWORD, first_name: 'Test', last_name: 'User' });
-    expect(registered.status).toBe(201);
-    const login = await api.post<{ access_token: string }>('/auth/login', { email, password: PASSWORD });
-    expect(login.status).toBe(200);
-    return login.body.data!.access_token;
-  }
 
   async function call<T>(method: string, path: string, token: string, body?: unknown): Promise<{ status: number; body: Envelope<T> }> {
     const response = await fetch(`${origin}/api/v1${path}`, {
@@ -51,8 +42,8 @@ describe('SSML and lexicon (embedded platform)', () => {
     platform = await startTestPlatform('ssml-lexicon-e2e');
     origin = platform.origin;
     api = platform.api;
-    speaker = await signIn('ssml-speaker@example.com');
-    listener = await signIn('ssml-listener@example.com');
+    speaker = (await api.signUp('ssml-speaker@example.com')).token;
+    listener = (await api.signUp('ssml-listener@example.com')).token;
   }, 60000);
 
   afterAll(async () => {

@@ -14,7 +14,6 @@ interface SynthesisResult {
   sample_rate: number;
 }
 
-const PASSWORD = 'Correct-horse-42';
 const PANGRAM = 'The quick brown fox jumps over the lazy dog.';
 
 /** Speech synthesis over REST on the embedded platform (all six apps in one process, the real default voice). */
@@ -24,14 +23,6 @@ describe('text to speech (embedded platform)', () => {
   let origin: string;
   let token: string;
   let otherToken: string;
-
-  async function signIn(email: string): Promise<string> {
-    const registered = await api.post('/auth/register', { email, password: PASSWORD, first_name: 'Test', last_name: 'User' });
-    expect(registered.status).toBe(201);
-    const login = await api.post<{ access_token: string }>('/auth/login', { email, password: PASSWORD });
-    expect(login.status).toBe(200);
-    return login.body.data!.access_token;
-  }
 
   async function synthesize(body: unknown, headers: Record<string, string> = {}): Promise<Response> {
     return fetch(`${origin}/api/v1/tts/synthesize`, {
@@ -72,8 +63,8 @@ describe('text to speech (embedded platform)', () => {
     platform = await startTestPlatform('tts-e2e');
     origin = platform.origin;
     api = platform.api;
-    token = await signIn('speaker@example.com');
-    otherToken = await signIn('listener@example.com');
+    token = (await api.signUp('speaker@example.com')).token;
+    otherToken = (await api.signUp('listener@example.com')).token;
   }, 60000);
 
   afterAll(async () => {

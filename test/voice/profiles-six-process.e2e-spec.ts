@@ -2,7 +2,6 @@ import { analyzeSpeech, decodeAudio, encodeWav, pcmAudio, semitonesBetween, shif
 import { startSixProcessPlatform, waitFor, type ApiClient, type SixProcessPlatform } from '#test-support';
 import { uploadSample } from './support/sample-uploads.js';
 
-const PASSWORD = 'Correct-horse-42';
 const SAMPLE_TEXT = 'The train leaves the station at seven. Passengers hurry along the platform with their bags and coffee.';
 
 /**
@@ -14,11 +13,6 @@ describe('voice profiles (six processes, PostgreSQL + RabbitMQ)', () => {
   let api: ApiClient;
   let token: string;
   let otherToken: string;
-
-  async function signIn(email: string): Promise<string> {
-    expect((await api.post('/auth/register', { email, password: PASSWORD, first_name: 'Test', last_name: 'User' })).status).toBe(201);
-    return (await api.post<{ access_token: string }>('/auth/login', { email, password: PASSWORD })).body.data!.access_token;
-  }
 
   async function speak(
     as: string,
@@ -34,8 +28,8 @@ describe('voice profiles (six processes, PostgreSQL + RabbitMQ)', () => {
   beforeAll(async () => {
     platform = await startSixProcessPlatform('profiles');
     api = platform.api;
-    token = await signIn('owner@example.com');
-    otherToken = await signIn('other@example.com');
+    token = (await api.signUp('owner@example.com')).token;
+    otherToken = (await api.signUp('other@example.com')).token;
   }, 120000);
 
   afterAll(async () => {

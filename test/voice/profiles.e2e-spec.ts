@@ -32,7 +32,6 @@ interface JobView {
   result: Record<string, unknown> | null;
 }
 
-const PASSWORD = 'Correct-horse-42';
 const SAMPLE_TEXT =
   'Every morning the baker opens the small shop on the corner. She sells warm bread, sweet rolls and strong coffee. ' +
   'People wait in line because nothing in town tastes better.';
@@ -49,12 +48,6 @@ describe('voice profiles (embedded platform)', () => {
   let sampleId: string;
   let samplePitchHz: number;
   let profileId: string;
-
-  async function signIn(email: string): Promise<{ token: string; userId: string }> {
-    expect((await api.post('/auth/register', { email, password: PASSWORD, first_name: 'Test', last_name: 'User' })).status).toBe(201);
-    const login = await api.post<{ access_token: string; user: { user_id: string } }>('/auth/login', { email, password: PASSWORD });
-    return { token: login.body.data!.access_token, userId: login.body.data!.user.user_id };
-  }
 
   /** Speaks through the sync path and answers the decoded WAV. */
   async function speak(
@@ -97,8 +90,8 @@ describe('voice profiles (embedded platform)', () => {
     platform = await startTestPlatform('profiles-e2e').catch(() => startTestPlatform('profiles-e2e'));
     origin = platform.origin;
     api = platform.api;
-    ({ token, userId } = await signIn('speaker@example.com'));
-    ({ token: otherToken } = await signIn('stranger@example.com'));
+    ({ token, userId } = await api.signUp('speaker@example.com'));
+    ({ token: otherToken } = await api.signUp('stranger@example.com'));
 
     // The sample: the default voice, shifted up by 1.2 (a higher "speaker" the built-in table does not have).
     // Health answers before the voice models are warm; on a busy machine the first synthesis may time out.

@@ -21,7 +21,6 @@ interface SampleView extends UploadedSample {
   } | null;
 }
 
-const PASSWORD = 'Correct-horse-42';
 const TEXT = 'Voice samples teach the platform how you sound. Read clearly, at an easy pace, in a quiet room.';
 
 /** Voice samples over REST on the embedded platform: audio made by the platform's own synthesis, then variants written here. */
@@ -33,12 +32,6 @@ describe('voice samples (embedded platform)', () => {
   let otherToken: string;
   let speech: { samples: Float32Array; sampleRate: number };
   const uploaded = new Map<string, UploadedSample>();
-
-  async function signIn(email: string): Promise<string> {
-    expect((await api.post('/auth/register', { email, password: PASSWORD, first_name: 'Test', last_name: 'User' })).status).toBe(201);
-    const login = await api.post<{ access_token: string }>('/auth/login', { email, password: PASSWORD });
-    return login.body.data!.access_token;
-  }
 
   async function synthesize(format: 'wav' | 'mp3' | 'ogg' | 'flac'): Promise<Buffer> {
     const response = await api.post<{ audio_url: string }>('/tts/synthesize', { text: TEXT, config: { output_format: format } }, { token });
@@ -74,8 +67,8 @@ describe('voice samples (embedded platform)', () => {
     platform = await startSamplesPlatform('voice-samples', { BUS_REQUEST_TIMEOUT_MS: '60000' });
     origin = platform.origin;
     api = platform.api;
-    token = await signIn('speaker@example.com');
-    otherToken = await signIn('stranger@example.com');
+    token = (await api.signUp('speaker@example.com')).token;
+    otherToken = (await api.signUp('stranger@example.com')).token;
     const wav = await synthesize('wav');
     const decoded = await decodeAudio(wav, { maxSeconds: 60, timeoutMs: 10000 });
     speech = { samples: padded(decoded.audio.samples, decoded.audio.sampleRate, 0.3), sampleRate: decoded.audio.sampleRate };
