@@ -15,13 +15,11 @@ import {
   type StoredFileView,
   type SynthesisResultView,
 } from '#contracts';
-import { InProcessMessageBus } from '#messaging';
 import { blobKeyForFile, createBlobStore } from '#storage';
 import { FilesGatewayModule } from '../files/files-gateway.module.js';
-import { GatewayAccessModule } from '../gateway-access.module.js';
-import { TEST_RATE_LIMITS } from '../testing/create-access-test-gateway.js';
-import { createTestGateway, type TestGateway } from '../testing/create-test-gateway.js';
-import { FakeIdentityService, TEST_ACCESS_TOKENS } from '../testing/fake-identity.service.js';
+import { createAccessTestGateway } from '../testing/create-access-test-gateway.js';
+import type { TestGateway } from '../testing/create-test-gateway.js';
+import { FakeIdentityService } from '../testing/fake-identity.service.js';
 import { InProcessBackend } from '../testing/in-process-backend.js';
 import { GrpcGatewayServer } from './grpc-gateway.server.js';
 import { findProtoRoot, TTS_PROTO } from './proto-files.js';
@@ -93,16 +91,11 @@ describe('gRPC voxify.v1.Tts (stock @grpc/grpc-js client, synthesis and storage 
         return STORED_FILE;
       }),
     );
-    gateway = await createTestGateway({
-      bus: new InProcessMessageBus(backend.broker, { service: 'api-gateway', defaultTimeoutMs: 2000 }),
-      ownsBus: true,
-      docsEnabled: false,
+    gateway = await createAccessTestGateway({
+      backend,
+      controllers: [],
+      grpc: true,
       imports: [
-        GatewayAccessModule.forRoot({
-          auth: { accessTokens: TEST_ACCESS_TOKENS, apiKeyCacheTtlMs: 60_000, apiKeyRefusalCacheTtlMs: 5000 },
-          rateLimits: TEST_RATE_LIMITS,
-          grpc: { port: 0, host: '127.0.0.1', shutdownGraceMs: 500 },
-        }),
         FilesGatewayModule.forRoot({
           blobStore: { kind: 'local', directory: filesDirectory },
           fileUrlSecret: 'grpc-tts-spec-secret-of-32-characters',

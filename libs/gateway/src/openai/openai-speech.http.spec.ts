@@ -1,12 +1,10 @@
 import { Module } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ApplicationError, SynthesisErrorCode, SynthesizeSpeechCommand, type PayloadOf, type SynthesisResultView } from '#contracts';
-import { InProcessMessageBus } from '#messaging';
 import { FilesHttpController } from '../files/files.http.controller.js';
-import { GatewayAccessModule } from '../gateway-access.module.js';
-import { TEST_RATE_LIMITS } from '../testing/create-access-test-gateway.js';
-import { createTestGateway, type TestGateway } from '../testing/create-test-gateway.js';
-import { forgeAccessToken, TEST_ACCESS_TOKENS } from '../testing/fake-identity.service.js';
+import { createAccessTestGateway } from '../testing/create-access-test-gateway.js';
+import type { TestGateway } from '../testing/create-test-gateway.js';
+import { forgeAccessToken } from '../testing/fake-identity.service.js';
 import { InProcessBackend } from '../testing/in-process-backend.js';
 import { OpenAiGatewayModule } from './openai-gateway.module.js';
 
@@ -49,20 +47,12 @@ describe('POST /v1/audio/speech (OpenAI-compatible; synthesis service faked on t
     });
     @Module({ providers: [{ provide: FilesHttpController, useValue: files }] })
     class FakeFilesModule {}
-    gateway = await createTestGateway({
-      bus: new InProcessMessageBus(backend.broker, { service: 'api-gateway', defaultTimeoutMs: 2000 }),
-      ownsBus: true,
-      docsEnabled: false,
+    gateway = await createAccessTestGateway({
+      backend,
+      controllers: [],
       // Room for an over-long input to reach validation.
       bodyLimitBytes: 64 * 1024,
-      imports: [
-        GatewayAccessModule.forRoot({
-          auth: { accessTokens: TEST_ACCESS_TOKENS, apiKeyCacheTtlMs: 60_000, apiKeyRefusalCacheTtlMs: 5000 },
-          rateLimits: TEST_RATE_LIMITS,
-        }),
-        FakeFilesModule,
-        OpenAiGatewayModule,
-      ],
+      imports: [FakeFilesModule, OpenAiGatewayModule],
     });
   });
 

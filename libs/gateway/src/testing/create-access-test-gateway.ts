@@ -1,4 +1,4 @@
-import type { LoggerService, Type } from '@nestjs/common';
+import type { LoggerService, ModuleMetadata, Type } from '@nestjs/common';
 import { InProcessMessageBus, type BusLogger } from '#messaging';
 import { GatewayAccessModule } from '../gateway-access.module.js';
 import { GrpcGatewayServer } from '../grpc/grpc-gateway.server.js';
@@ -27,6 +27,9 @@ export interface AccessTestGatewayOptions {
   busLogger?: BusLogger;
   controllers?: Type[];
   docsEnabled?: boolean;
+  /** Feature modules under test, imported after the access module (e.g. TtsGatewayModule). */
+  imports?: ModuleMetadata['imports'];
+  bodyLimitBytes?: number;
 }
 
 export interface AccessTestGateway extends TestGateway {
@@ -50,6 +53,7 @@ export async function createAccessTestGateway(options: AccessTestGatewayOptions)
     docsEnabled: options.docsEnabled ?? false,
     logger: options.logger,
     controllers: options.controllers ?? [ScopedSampleController],
+    ...(options.bodyLimitBytes === undefined ? {} : { bodyLimitBytes: options.bodyLimitBytes }),
     imports: [
       GatewayAccessModule.forRoot({
         auth: {
@@ -62,6 +66,7 @@ export async function createAccessTestGateway(options: AccessTestGatewayOptions)
         redisKeyPrefix: options.redisKeyPrefix,
         grpc: options.grpc ? { port: 0, host: '127.0.0.1', shutdownGraceMs: 500 } : undefined,
       }),
+      ...(options.imports ?? []),
     ],
   });
   return options.grpc ? { ...gateway, grpcPort: gateway.app.get(GrpcGatewayServer).port } : gateway;

@@ -8,12 +8,10 @@ import {
   type RenderedSentenceView,
   type SynthesisPlanView,
 } from '#contracts';
-import { InProcessMessageBus } from '#messaging';
-import { GatewayAccessModule } from '../gateway-access.module.js';
-import { TEST_RATE_LIMITS } from '../testing/create-access-test-gateway.js';
-import { createTestGateway, type TestGateway } from '../testing/create-test-gateway.js';
+import { createAccessTestGateway } from '../testing/create-access-test-gateway.js';
+import type { TestGateway } from '../testing/create-test-gateway.js';
 import { eventually } from '../testing/eventually.js';
-import { forgeAccessToken, TEST_ACCESS_TOKENS } from '../testing/fake-identity.service.js';
+import { forgeAccessToken } from '../testing/fake-identity.service.js';
 import { InProcessBackend } from '../testing/in-process-backend.js';
 import { TtsGatewayModule } from './tts-gateway.module.js';
 
@@ -61,17 +59,10 @@ describe('POST /api/v1/tts/stream (gateway side, synthesis faked on the bus)', (
         return renderedPcm(payload.sentence.index, payload.config.sample_rate ?? RATE);
       });
     });
-    gateway = await createTestGateway({
-      bus: new InProcessMessageBus(backend.broker, { service: 'api-gateway', defaultTimeoutMs: 2000 }),
-      ownsBus: true,
-      docsEnabled: false,
-      imports: [
-        GatewayAccessModule.forRoot({
-          auth: { accessTokens: TEST_ACCESS_TOKENS, apiKeyCacheTtlMs: 60_000, apiKeyRefusalCacheTtlMs: 5000 },
-          rateLimits: TEST_RATE_LIMITS,
-        }),
-        TtsGatewayModule,
-      ],
+    gateway = await createAccessTestGateway({
+      backend,
+      controllers: [],
+      imports: [TtsGatewayModule],
     });
   });
 

@@ -6,11 +6,9 @@ import {
   type PayloadOf,
   type SynthesisResultView,
 } from '#contracts';
-import { InProcessMessageBus } from '#messaging';
-import { GatewayAccessModule } from '../gateway-access.module.js';
-import { TEST_RATE_LIMITS } from '../testing/create-access-test-gateway.js';
-import { createTestGateway, type TestGateway } from '../testing/create-test-gateway.js';
-import { forgeAccessToken, TEST_ACCESS_TOKENS } from '../testing/fake-identity.service.js';
+import { createAccessTestGateway } from '../testing/create-access-test-gateway.js';
+import type { TestGateway } from '../testing/create-test-gateway.js';
+import { forgeAccessToken } from '../testing/fake-identity.service.js';
 import { InProcessBackend } from '../testing/in-process-backend.js';
 import { OVERLOADED_RETRY_AFTER_SECONDS } from './tts.http.controller.js';
 import { TtsGatewayModule } from './tts-gateway.module.js';
@@ -41,17 +39,10 @@ describe('TTS routes (gateway side, synthesis service faked on the bus)', () => 
       });
       bus.handle(ListVoicesQuery, async () => ({ voices: [], default_voice_id: 'v:a' }));
     });
-    gateway = await createTestGateway({
-      bus: new InProcessMessageBus(backend.broker, { service: 'api-gateway', defaultTimeoutMs: 2000 }),
-      ownsBus: true,
-      docsEnabled: false,
-      imports: [
-        GatewayAccessModule.forRoot({
-          auth: { accessTokens: TEST_ACCESS_TOKENS, apiKeyCacheTtlMs: 60_000, apiKeyRefusalCacheTtlMs: 5000 },
-          rateLimits: TEST_RATE_LIMITS,
-        }),
-        TtsGatewayModule,
-      ],
+    gateway = await createAccessTestGateway({
+      backend,
+      controllers: [],
+      imports: [TtsGatewayModule],
     });
   });
 
