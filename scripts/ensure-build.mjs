@@ -1,4 +1,5 @@
-// Builds dist/ when it is missing or older than the sources, so `npm start` works on a fresh clone.
+// Builds dist/ when it is missing or older than the sources, so `npm start` works on a fresh clone,
+// and the native espeak-ng phonemizer (scripts/build-native.mjs: quick when it is up to date).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,3 +29,5 @@ if (changedAt > builtAt) {
     cwd: root,
   });
 }
+
+execFileSync(process.execPath, [join(root, 'scripts/build-native.mjs')], { stdio: 'inherit', cwd: root });
