@@ -19,6 +19,7 @@ export const synthesisEnvShape = {
   SYNTHESIS_AUDIO_URL_TTL_SECONDS: env.positiveInt(3600),
   SYNTHESIS_CACHE_ENABLED: env.boolean(true),
   SYNTHESIS_JOB_HEARTBEAT_MS: env.positiveInt(5000),
+  SYNTHESIS_PHONEMIZER: z.enum(['auto', 'native', 'wasm']).default('auto'),
 };
 
 /** A relative models folder is looked up from the working directory, then from the repository root. */
@@ -51,5 +52,6 @@ export function synthesisConfigFrom(parsed: z.output<z.ZodObject<typeof synthesi
     audioUrlTtlSeconds: parsed.SYNTHESIS_AUDIO_URL_TTL_SECONDS,
     cacheEnabled: parsed.SYNTHESIS_CACHE_ENABLED,
     jobHeartbeatMs: parsed.SYNTHESIS_JOB_HEARTBEAT_MS,
+    phonemizer: parsed.SYNTHESIS_PHONEMIZER,
   };
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Module, type DynamicModule, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, Module, type DynamicModule, type OnModuleDestroy } from '@nestjs/common';
 import { JobWorkerModule } from '#jobs';
 import { PlatformConfigModule } from '#service-runtime';
 import { BlobStore, createBlobStore, SignedUrlSigner } from '#storage';
@@ -70,7 +70,9 @@ export class SynthesisModule {
         {
           provide: SpeechEngine,
           useFactory: async (catalog: VoiceCatalog) => {
-            const engine = new SpeechEngine(catalog, new EspeakPhonemizer());
+            const phonemizer = new EspeakPhonemizer({ choice: options.phonemizer });
+            new Logger('SynthesisModule').log(phonemizer.describe());
+            const engine = new SpeechEngine(catalog, phonemizer);
             await engine.warm();
             readiness.markReady();
             return engine;

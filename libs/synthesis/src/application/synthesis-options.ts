@@ -1,4 +1,5 @@
 import type { BlobStoreConfig } from '#storage';
+import type { PhonemizerChoice } from '../engine/phonemizer-backend.js';
 import type { ExecutionProvider } from '../engine/voice-session.js';
 
 export interface SynthesisModuleOptions {
@@ -21,6 +22,8 @@ export interface SynthesisModuleOptions {
   cacheEnabled?: boolean;
   /** SYNTHESIS_JOB_HEARTBEAT_MS: sign of life of a running async synthesis; a worker silent for 3 is taken over. */
   jobHeartbeatMs?: number;
+  /** SYNTHESIS_PHONEMIZER: espeak-ng through the native addon or WASM (default auto: native when it loads). */
+  phonemizer?: PhonemizerChoice;
 }
 
 export const SYNTHESIS_MODULE_OPTIONS = Symbol('SYNTHESIS_MODULE_OPTIONS');

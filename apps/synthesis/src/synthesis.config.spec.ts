@@ -1,0 +1,17 @@
+import { loadSynthesisConfig } from './synthesis.config.js';
+
+const base = { FILE_URL_SECRET: 'x'.repeat(40) };
+
+describe('loadSynthesisConfig: SYNTHESIS_PHONEMIZER', () => {
+  it('defaults to auto', () => {
+    expect(loadSynthesisConfig({ ...base }).phonemizer).toBe('auto');
+  });
+
+  it.each(['auto', 'native', 'wasm'] as const)('takes %s', (value) => {
+    expect(loadSynthesisConfig({ ...base, SYNTHESIS_PHONEMIZER: value }).phonemizer).toBe(value);
+  });
+
+  it('refuses another value, naming the variable', () => {
+    expect(() => loadSynthesisConfig({ ...base, SYNTHESIS_PHONEMIZER: 'espeak' })).toThrow(/SYNTHESIS_PHONEMIZER/);
+  });
+});
