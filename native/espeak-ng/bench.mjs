@@ -29,11 +29,13 @@ async function throughput(backend, text, total, width) {
 }
 
 const backends = [NativeEspeakBackend.load(), new WasmEspeakBackend()];
-console.log(`short: ${short.length} chars, long: ${long.length} chars`);
+process.stdout.write(`short: ${short.length} chars, long: ${long.length} chars\n`);
 for (const backend of backends) {
   const runs = backend.name === 'native' ? 2000 : 100;
   const s = await perCall(backend, short, runs);
   const l = await perCall(backend, long, runs);
   const t = await throughput(backend, long, runs, 8);
-  console.log(`${backend.name}: ${s.toFixed(3)} ms/call (short), ${l.toFixed(3)} ms/call (long), ${t.toFixed(0)} long calls/s with 8 in flight`);
+  process.stdout.write(
+    `${backend.name}: ${s.toFixed(3)} ms/call (short), ${l.toFixed(3)} ms/call (long), ${t.toFixed(0)} long calls/s with 8 in flight\n`,
+  );
 }
