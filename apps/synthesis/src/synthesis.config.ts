@@ -11,6 +11,7 @@ export const synthesisEnvShape = {
   ...blobStoreEnvShape,
   VOXIFY_MODELS_DIR: z.string().min(1).default('models'),
   SYNTHESIS_THREADS: env.positiveInt(2),
+  SYNTHESIS_WORKERS: env.positiveInt(2),
   ONNX_EXECUTION_PROVIDER: z.enum(['cpu', 'cuda', 'webgpu']).default('cpu'),
   SYNTHESIS_MAX_QUEUE: env.positiveInt(32),
   SYNTHESIS_MAX_BATCH: env.positiveInt(8),
@@ -43,6 +44,7 @@ export function synthesisConfigFrom(parsed: z.output<z.ZodObject<typeof synthesi
   return {
     modelsDir: resolveModelsDir(parsed.VOXIFY_MODELS_DIR),
     threads: parsed.SYNTHESIS_THREADS,
+    workers: parsed.SYNTHESIS_WORKERS,
     provider: parsed.ONNX_EXECUTION_PROVIDER,
     maxQueue: parsed.SYNTHESIS_MAX_QUEUE,
     maxBatch: parsed.SYNTHESIS_MAX_BATCH,

@@ -63,6 +63,7 @@ export class SynthesisModule {
             VoiceCatalog.load(options.modelsDir, {
               threads: options.threads,
               provider: options.provider,
+              ...(options.workers !== undefined ? { workers: options.workers } : {}),
               ...(options.maxBatch !== undefined ? { maxBatch: options.maxBatch } : {}),
               ...(options.batchWaitMs !== undefined ? { batchWaitMs: options.batchWaitMs } : {}),
             }),

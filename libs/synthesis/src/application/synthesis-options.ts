@@ -5,7 +5,10 @@ import type { ExecutionProvider } from '../engine/voice-session.js';
 export interface SynthesisModuleOptions {
   /** VOXIFY_MODELS_DIR, resolved to an absolute path. */
   modelsDir: string;
+  /** SYNTHESIS_THREADS: onnxruntime intra-op threads per inference worker. */
   threads: number;
+  /** SYNTHESIS_WORKERS: inference worker threads per voice, each with its own session (default 1). */
+  workers?: number;
   provider: ExecutionProvider;
   /** SYNTHESIS_MAX_BATCH: most sentences one inference run takes (default 8). */
   maxBatch?: number;

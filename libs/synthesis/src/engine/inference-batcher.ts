@@ -28,9 +28,11 @@ export interface BatchingOptions {
   maxBatch: number;
   /** How long the first row of a batch waits for others; 0 still gathers the rows of one tick. */
   batchWaitMs: number;
+  /** Batches in flight at once (one per inference thread). */
+  concurrentRuns: number;
 }
 
-export const DEFAULT_BATCHING: BatchingOptions = { maxBatch: 8, batchWaitMs: 2 };
+export const DEFAULT_BATCHING: BatchingOptions = { maxBatch: 8, batchWaitMs: 2, concurrentRuns: 1 };
 
 interface Pending {
   group: InferenceGroup;
@@ -52,20 +54,22 @@ function sameGroup(a: InferenceGroup, b: InferenceGroup): boolean {
 /**
  * Micro-batching for one voice session: rows submitted within `batchWaitMs` of the first row of a
  * batch, with the same length scale and speaker vector, run as one batch of up to `maxBatch` rows.
- * One run at a time: while a run is in flight, the next batches keep taking rows until it ends,
- * so rows that arrive spread out (each render phonemises first) still share runs under load.
+ * Up to `concurrentRuns` runs at a time: while they are in flight, the next batches keep taking rows
+ * until one ends, so rows that arrive spread out (each render phonemises first) still share runs under load.
  */
 export class InferenceBatcher {
   private readonly pending: Pending[] = [];
   private readonly options: BatchingOptions;
-  private running = false;
+  private running = 0;
 
   constructor(
     private readonly run: RunBatch,
     options: Partial<BatchingOptions> = {},
   ) {
     this.options = { ...DEFAULT_BATCHING, ...options };
-    if (!(this.options.maxBatch >= 1) || !(this.options.batchWaitMs >= 0)) throw new Error('maxBatch must be >= 1 and batchWaitMs >= 0');
+    if (!(this.options.maxBatch >= 1) || !(this.options.batchWaitMs >= 0) || !(this.options.concurrentRuns >= 1)) {
+      throw new Error('maxBatch and concurrentRuns must be >= 1 and batchWaitMs >= 0');
+    }
   }
 
   submit(row: InferenceRow, group: InferenceGroup): Promise<InferenceResult> {
@@ -100,11 +104,11 @@ export class InferenceBatcher {
   }
 
   private pump(): void {
-    if (this.running) return;
+    if (this.running >= this.options.concurrentRuns) return;
     const at = this.pending.findIndex((batch) => batch.ready);
     if (at < 0) return;
     const [batch] = this.pending.splice(at, 1) as [Pending];
-    this.running = true;
+    this.running++;
     let run: Promise<InferenceResult[]>;
     try {
       run = this.run(batch.rows, batch.group);
@@ -117,7 +121,7 @@ export class InferenceBatcher {
         (error: unknown) => batch.settle.forEach((settle) => settle.reject(error)),
       )
       .finally(() => {
-        this.running = false;
+        this.running--;
         this.pump();
       });
   }

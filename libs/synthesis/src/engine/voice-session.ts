@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { Logger } from '@nestjs/common';
-import * as ort from 'onnxruntime-node';
 import type { VoiceDefinition } from '../voices/piper-voice-config.js';
 import {
   InferenceBatcher,
@@ -10,12 +9,22 @@ import {
   type InferenceRow,
 } from './inference-batcher.js';
 import { editOnnxModel } from './onnx-model-edit.js';
+import type { ExecutionProvider, OnnxRunner, RunnerTensor } from './onnx-runner.js';
+import { WorkerOnnxRunner } from './worker-onnx-runner.js';
 
-export type ExecutionProvider = 'cpu' | 'cuda' | 'webgpu';
+export type { ExecutionProvider } from './onnx-runner.js';
 
 export interface VoiceSessionOptions extends Partial<BatchingOptions> {
+  /** onnxruntime's intra-op threads of the first inference worker. */
   threads: number;
   provider: ExecutionProvider;
+  /**
+   * Inference workers (threads), each with its own session; batches run on them side by side
+   * (default 1). The first takes every batch while it is free, with `threads` threads, so a lone
+   * request is as fast as it can be; the others take the overflow with one thread each, so that
+   * under load the cores run more sentences at once instead of splitting one.
+   */
+  workers?: number;
 }
 
 /** Graph inputs with initializer defaults; onnxruntime-node ignores feeds for them unless the defaults are removed. */
@@ -23,68 +32,86 @@ const SPEAKER_EMBEDDING = 'speaker_embedding';
 const SPEAKER_EMBEDDING_WEIGHT = 'speaker_embedding_weight';
 
 /**
- * One onnxruntime session for one Piper voice. Concurrent rows are micro-batched (InferenceBatcher).
- * The model is loaded from memory with two edits: the speaker-embedding defaults are removed (so
- * they can be fed) and the length regulator's per-id durations are added as an output (row lengths
- * in a batch, word timings).
+ * One Piper voice on one or more inference threads (each its own onnxruntime session, so inference
+ * never blocks the service's event loop). Concurrent rows are micro-batched (InferenceBatcher), and
+ * up to one batch per thread runs at a time. The model is loaded from memory with two edits: the
+ * speaker-embedding defaults are removed (so they can be fed) and the length regulator's per-id
+ * durations are added as an output (row lengths in a batch, word timings).
  */
 export class VoiceSession {
   private readonly batcher: InferenceBatcher;
   private readonly zeroEmbedding: Float32Array | undefined;
+  private readonly busy: number[];
 
   private constructor(
     readonly voice: VoiceDefinition,
-    private readonly session: ort.InferenceSession,
-    readonly provider: ExecutionProvider,
+    private readonly runners: readonly OnnxRunner[],
     private readonly durationsOutput: string | undefined,
     batching: Partial<BatchingOptions>,
   ) {
-    this.batcher = new InferenceBatcher((rows, group) => this.runBatch(rows, group), batching);
+    this.busy = runners.map(() => 0);
+    this.batcher = new InferenceBatcher((rows, group) => this.runBatch(rows, group), { ...batching, concurrentRuns: runners.length });
     const dim = voice.speakerEmbeddings?.dim;
     this.zeroEmbedding = dim && this.acceptsSpeakerEmbedding ? new Float32Array(dim) : undefined;
   }
 
   static async open(voice: VoiceDefinition, modelPath: string, options: VoiceSessionOptions): Promise<VoiceSession> {
     const logger = new Logger('VoiceSession');
-    const edited = editOnnxModel(await readFile(modelPath), {
-      removeInitializers: voice.speakerEmbeddings ? [SPEAKER_EMBEDDING, SPEAKER_EMBEDDING_WEIGHT] : [],
-      exposeDurations: true,
-    });
-    const create = (provider: ExecutionProvider) =>
-      ort.InferenceSession.create(edited.bytes, {
-        executionProviders: [provider],
-        intraOpNumThreads: options.threads,
-        interOpNumThreads: 1,
-        graphOptimizationLevel: 'all',
-        logSeverityLevel: 3,
+    let durationsOutput: string | undefined;
+    const loadModel = async () => {
+      const edited = editOnnxModel(await readFile(modelPath), {
+        removeInitializers: voice.speakerEmbeddings ? [SPEAKER_EMBEDDING, SPEAKER_EMBEDDING_WEIGHT] : [],
+        exposeDurations: true,
       });
+      durationsOutput = edited.durationsOutput;
+      return edited.bytes;
+    };
+    const workers = Math.max(1, options.workers ?? 1);
+    const runners: OnnxRunner[] = [];
+    try {
+      for (let i = 0; i < workers; i++) {
+        runners.push(
+          await WorkerOnnxRunner.start(loadModel, {
+            provider: options.provider,
+            threads: i === 0 ? options.threads : 1,
+            spinning: workers === 1,
+          }),
+        );
+      }
+    } catch (error) {
+      await Promise.all(runners.map((runner) => runner.close()));
+      throw error;
+    }
     const batching = {
       ...(options.maxBatch ? { maxBatch: options.maxBatch } : {}),
       ...(options.batchWaitMs !== undefined ? { batchWaitMs: options.batchWaitMs } : {}),
     };
-    let opened: VoiceSession | undefined;
-    if (options.provider !== 'cpu') {
-      try {
-        opened = new VoiceSession(voice, await create(options.provider), options.provider, edited.durationsOutput, batching);
-      } catch (error) {
-        logger.warn(
-          `Voice ${voice.name}: execution provider ${options.provider} unavailable, falling back to cpu: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
+    const opened = new VoiceSession(voice, runners, durationsOutput, batching);
+    if (runners[0]!.fallbackReason !== undefined) {
+      logger.warn(
+        `Voice ${voice.name}: execution provider ${options.provider} unavailable, falling back to cpu: ${runners[0]!.fallbackReason}`,
+      );
     }
-    opened ??= new VoiceSession(voice, await create('cpu'), 'cpu', edited.durationsOutput, batching);
     if (voice.speakerEmbeddings && !opened.acceptsSpeakerEmbedding) {
       logger.warn(
         `Voice ${voice.name}: the config has speaker embeddings but the model has no ${SPEAKER_EMBEDDING} input; mixes are refused`,
       );
     }
-    logger.log(`Voice ${voice.name}: ${opened.provider} execution provider, ${options.threads} thread(s)`);
+    logger.log(
+      `Voice ${voice.name}: ${opened.provider} execution provider, ${workers} inference worker(s), ${options.threads} onnxruntime thread(s) on the first`,
+    );
     return opened;
+  }
+
+  /** The provider the voice runs on, after any fallback to cpu. */
+  get provider(): ExecutionProvider {
+    return this.runners[0]!.provider;
   }
 
   /** Whether `speaker_embedding` / `speaker_embedding_weight` can be fed (speaker mixes, custom speakers). */
   get acceptsSpeakerEmbedding(): boolean {
-    return this.session.inputNames.includes(SPEAKER_EMBEDDING) && this.session.inputNames.includes(SPEAKER_EMBEDDING_WEIGHT);
+    const inputs = this.runners[0]!.inputNames;
+    return inputs.includes(SPEAKER_EMBEDDING) && inputs.includes(SPEAKER_EMBEDDING_WEIGHT);
   }
 
   /** Audio (float, the voice's rate) and per-id durations for one phoneme-id row; concurrent calls share batches. */
@@ -103,29 +130,33 @@ export class VoiceSession {
     const width = Math.max(...rows.map((row) => row.ids.length));
     const input = new BigInt64Array(rows.length * width);
     rows.forEach((row, r) => row.ids.forEach((id, i) => (input[r * width + i] = BigInt(id))));
-    const feeds: Record<string, ort.Tensor> = {
-      input: new ort.Tensor('int64', input, [rows.length, width]),
-      input_lengths: new ort.Tensor(
-        'int64',
-        BigInt64Array.from(rows, (row) => BigInt(row.ids.length)),
-        [rows.length],
-      ),
-      scales: new ort.Tensor('float32', Float32Array.from([this.voice.scales.noise, group.lengthScale, this.voice.scales.noiseW]), [3]),
+    const feeds: Record<string, RunnerTensor> = {
+      input: { type: 'int64', data: input, dims: [rows.length, width] },
+      input_lengths: { type: 'int64', data: BigInt64Array.from(rows, (row) => BigInt(row.ids.length)), dims: [rows.length] },
+      scales: {
+        type: 'float32',
+        data: Float32Array.from([this.voice.scales.noise, group.lengthScale, this.voice.scales.noiseW]),
+        dims: [3],
+      },
     };
-    if (this.session.inputNames.includes('sid')) {
-      feeds['sid'] = new ort.Tensor(
-        'int64',
-        BigInt64Array.from(rows, (row) => BigInt(row.sid)),
-        [rows.length],
-      );
+    const runner = this.leastBusyRunner();
+    if (runner.inputNames.includes('sid')) {
+      feeds['sid'] = { type: 'int64', data: BigInt64Array.from(rows, (row) => BigInt(row.sid)), dims: [rows.length] };
     }
     if (this.zeroEmbedding) {
       const embedding = group.embedding ?? this.zeroEmbedding;
-      feeds[SPEAKER_EMBEDDING] = new ort.Tensor('float32', embedding, [1, embedding.length]);
-      feeds[SPEAKER_EMBEDDING_WEIGHT] = new ort.Tensor('float32', Float32Array.from([group.embedding ? 1 : 0]), [1]);
+      feeds[SPEAKER_EMBEDDING] = { type: 'float32', data: embedding, dims: [1, embedding.length] };
+      feeds[SPEAKER_EMBEDDING_WEIGHT] = { type: 'float32', data: Float32Array.from([group.embedding ? 1 : 0]), dims: [1] };
     }
-    const outputs = await this.session.run(feeds);
-    const audio = outputs[this.session.outputNames[0]!]!.data as Float32Array;
+    const index = this.runners.indexOf(runner);
+    this.busy[index]!++;
+    let outputs: Awaited<ReturnType<OnnxRunner['run']>>;
+    try {
+      outputs = await runner.run(feeds);
+    } finally {
+      this.busy[index]!--;
+    }
+    const audio = outputs[runner.outputNames[0]!]!.data as Float32Array;
     const stride = audio.length / rows.length;
     const durations = this.durationsOutput ? (outputs[this.durationsOutput]?.data as Float32Array | undefined) : undefined;
     if (!durations || durations.length !== rows.length * width) {
@@ -145,7 +176,13 @@ export class VoiceSession {
   }
 
   async close(): Promise<void> {
-    await this.session.release();
+    await Promise.all(this.runners.map((runner) => runner.close()));
+  }
+
+  private leastBusyRunner(): OnnxRunner {
+    let best = 0;
+    for (let i = 1; i < this.runners.length; i++) if (this.busy[i]! < this.busy[best]!) best = i;
+    return this.runners[best]!;
   }
 }
 
