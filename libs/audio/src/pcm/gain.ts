@@ -21,7 +21,12 @@ export function softLimit(sample: number): number {
 export function applyGain(audio: PcmAudio, factor: number): PcmAudio {
   if (!Number.isFinite(factor) || factor < 0) throw new RangeError(`Invalid gain factor: ${factor}`);
   const out = new Float32Array(audio.samples.length);
-  for (let i = 0; i < out.length; i++) out[i] = softLimit(audio.samples[i]! * factor);
+  const samples = audio.samples;
+  for (let i = 0; i < out.length; i++) {
+    const value = samples[i]! * factor;
+    // Below the knee the limiter is the identity: skip the call for the common case.
+    out[i] = value <= LIMITER_KNEE && value >= -LIMITER_KNEE ? value : softLimit(value);
+  }
   return pcmAudio(audio.sampleRate, out);
 }
 

@@ -1,10 +1,17 @@
-/** Float [-1, 1] to signed 16-bit, clamping anything outside the range (the limiter should already have kept it inside). */
-export function floatToInt16(samples: Float32Array): Int16Array {
-  const out = new Int16Array(samples.length);
+const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * Float [-1, 1] to signed 16-bit, clamping anything outside the range (the limiter should already
+ * have kept it inside). Written into `out` when given (e.g. a view into a file being assembled).
+ */
+export function floatToInt16(samples: Float32Array, out = new Int16Array(samples.length)): Int16Array {
   for (let i = 0; i < samples.length; i++) {
     const value = samples[i]!;
-    const clamped = value > 1 ? 1 : value < -1 ? -1 : Number.isNaN(value) ? 0 : value;
-    out[i] = Math.round(clamped * 32767);
+    const clamped = value > 1 ? 1 : value < -1 ? -1 : value === value ? value : 0;
+    // Math.round (ties towards +infinity), without the call: floor(x + 0.5) on the scaled value.
+    const scaled = clamped * 32767 + 0.5;
+    const truncated = scaled | 0;
+    out[i] = truncated > scaled ? truncated - 1 : truncated;
   }
   return out;
 }
@@ -17,6 +24,7 @@ export function int16ToFloat(samples: Int16Array): Float32Array {
 
 /** Little-endian bytes of 16-bit samples, independent of the host's byte order. */
 export function int16ToLittleEndianBytes(samples: Int16Array): Uint8Array {
+  if (LITTLE_ENDIAN_HOST) return new Uint8Array(samples.buffer, samples.byteOffset, samples.byteLength);
   const bytes = new Uint8Array(samples.length * 2);
   const view = new DataView(bytes.buffer);
   for (let i = 0; i < samples.length; i++) view.setInt16(i * 2, samples[i]!, true);

@@ -1,0 +1,31 @@
+import { floatToInt16, int16ToFloat, int16ToLittleEndianBytes } from './sample-format.js';
+
+describe('floatToInt16', () => {
+  it('rounds like Math.round of the scaled sample, ties included', () => {
+    const values = [0, 0.5 / 32767, -0.5 / 32767, 1.5 / 32767, -1.5 / 32767, 0.25, -0.25, 0.123456, -0.987654, 1, -1];
+    for (let i = 0; i < 2000; i++) values.push(Math.sin(i * 0.37) * 0.999);
+    const out = floatToInt16(Float32Array.from(values));
+    Float32Array.from(values).forEach((value, i) => expect(out[i]).toBe(Math.round(value * 32767) || 0)); // an Int16Array holds no -0
+  });
+
+  it('clamps out-of-range samples and turns NaN into silence', () => {
+    expect([...floatToInt16(Float32Array.from([1.5, -3, Number.NaN, Infinity, -Infinity]))]).toEqual([32767, -32767, 0, 32767, -32767]);
+  });
+
+  it('writes into a given array', () => {
+    const target = new Int16Array(3);
+    expect(floatToInt16(Float32Array.from([0.5, -0.5, 0]), target)).toBe(target);
+    expect([...target]).toEqual([16384, -16383, 0]);
+  });
+});
+
+describe('int16ToLittleEndianBytes', () => {
+  it('lays out each sample low byte first', () => {
+    expect([...int16ToLittleEndianBytes(Int16Array.from([1, -2, 0x1234]))]).toEqual([1, 0, 0xfe, 0xff, 0x34, 0x12]);
+  });
+
+  it('round-trips through int16ToFloat', () => {
+    const samples = Int16Array.from([0, 1, -1, 32767, -32768]);
+    expect([...floatToInt16(int16ToFloat(samples)).slice(0, 4)]).toEqual([0, 1, -1, 32766]);
+  });
+});
