@@ -75,7 +75,7 @@ describe('SentenceStreamer (synthesis faked on the in-process bus)', () => {
 
   const request = { user_id: 'usr_1', text: 'Many sentences.', config: { output_format: 'mp3' as const, speed: 1.5, volume: 0.5 } };
 
-  it('keeps at most `window` renders in flight and yields the sentences in order when they finish out of order', async () => {
+  it('renders the first sentence alone, then keeps at most `window` in flight and yields them in order when they finish out of order', async () => {
     const streamer = new SentenceStreamer(backend.gatewayBus, 2);
     const stream = await streamer.open(request);
     expect(stream.plan.sentences).toHaveLength(5);
@@ -86,7 +86,8 @@ describe('SentenceStreamer (synthesis faked on the in-process bus)', () => {
       for await (const sentence of stream.sentences) received.push(sentence);
     })();
 
-    await eventually('2 renders', () => renders.length === 2);
+    await eventually('the first render', () => renders.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(renders.map((render) => render.payload)).toEqual([
       {
         voice_id: 'en_US-voxify-low:slt',
@@ -94,25 +95,20 @@ describe('SentenceStreamer (synthesis faked on the in-process bus)', () => {
         config: { speed: 1.5, volume: 0.5, sample_rate: RATE },
         user_id: 'usr_1',
       },
-      {
-        voice_id: 'en_US-voxify-low:slt',
-        sentence: plan(5).sentences[1],
-        config: { speed: 1.5, volume: 0.5, sample_rate: RATE },
-        user_id: 'usr_1',
-      },
     ]);
-    // The second finishes first: nothing is yielded and nothing more requested until the first is done.
-    renders[1]!.finish();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(received).toEqual([]);
-    expect(renders).toHaveLength(2);
-
     renders[0]!.finish();
-    await eventually('4 renders', () => renders.length === 4);
-    renders[3]!.finish();
+    await eventually('3 renders', () => renders.length === 3);
+    expect(renders[2]!.payload.sentence).toEqual(plan(5).sentences[2]);
+    // The third finishes first: nothing more is yielded and nothing more requested until the second is done.
     renders[2]!.finish();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(received.map((sentence) => sentence.index)).toEqual([0]);
+    expect(renders).toHaveLength(3);
+
+    renders[1]!.finish();
     await eventually('5 renders', () => renders.length === 5);
     renders[4]!.finish();
+    renders[3]!.finish();
     await consuming;
 
     expect(received.map((sentence) => sentence.index)).toEqual([0, 1, 2, 3, 4]);
@@ -125,11 +121,14 @@ describe('SentenceStreamer (synthesis faked on the in-process bus)', () => {
     const streamer = new SentenceStreamer(backend.gatewayBus, 2);
     const stopped = await streamer.open(request);
     const first = stopped.sentences.next();
-    await eventually('2 renders', () => renders.length === 2);
+    await eventually('the first render', () => renders.length === 1);
     renders[0]!.finish();
     expect((await first).value?.index).toBe(0);
     await stopped.sentences.return();
+    // The two behind the first were already asked for when it finished; nothing after them.
+    await eventually('3 renders', () => renders.length === 3);
     renders[1]!.finish();
+    renders[2]!.finish();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(renders).toHaveLength(3);
 
@@ -137,13 +136,12 @@ describe('SentenceStreamer (synthesis faked on the in-process bus)', () => {
     const aborting = new AbortController();
     const aborted = await streamer.open(request, aborting.signal);
     const next = aborted.sentences.next();
-    await eventually('2 renders', () => renders.length === 2);
+    await eventually('the first render', () => renders.length === 1);
     aborting.abort();
     renders[0]!.finish();
-    renders[1]!.finish();
     expect(await next).toEqual({ done: true, value: undefined });
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(renders).toHaveLength(2);
+    expect(renders).toHaveLength(1);
   });
 
   it('throws plan errors from open and render errors from the iteration, stopping there', async () => {
@@ -157,11 +155,13 @@ describe('SentenceStreamer (synthesis faked on the in-process bus)', () => {
       for await (const sentence of stream.sentences) indexes.push(sentence.index);
       return indexes;
     })();
-    await eventually('3 renders', () => renders.length === 3);
+    await eventually('the first render', () => renders.length === 1);
     renders[0]!.finish();
+    await eventually('3 more renders', () => renders.length === 4);
     renders[1]!.fail(new ApplicationError(SynthesisErrorCode.OVERLOADED, 'The synthesis queue is full'));
     await expect(consuming).rejects.toMatchObject({ code: 'OVERLOADED' });
     renders[2]!.finish();
+    renders[3]!.finish();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(renders).toHaveLength(4);
   });

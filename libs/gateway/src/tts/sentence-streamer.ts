@@ -32,8 +32,8 @@ export interface StreamedSentence {
 export interface SentenceStream {
   readonly plan: SynthesisPlanView;
   /**
-   * The sentences in order. Up to `window` renders are in flight at once, each on whichever synthesis
-   * instance takes it; stopping the iteration (or the signal) requests no more.
+   * The sentences in order. The first is rendered alone, then up to `window` renders are in flight at
+   * once, each on whichever synthesis instance takes it; stopping the iteration (or the signal) requests no more.
    */
   readonly sentences: AsyncGenerator<StreamedSentence, void, undefined>;
 }
@@ -76,10 +76,14 @@ export class SentenceStreamer {
       rendering.catch(() => undefined);
       inFlight.push(rendering);
     };
+    // The first sentence is asked for alone, so that it has the synthesis service to itself (no batch
+    // or cores shared with the sentences behind it): its audio is what the listener waits for.
+    let window = 1;
     const fill = () => {
-      while (next < plan.sentences.length && inFlight.length < this.window && !signal?.aborted) requestNext();
+      while (next < plan.sentences.length && inFlight.length < window && !signal?.aborted) requestNext();
     };
     fill();
+    window = this.window;
     while (inFlight.length > 0 && !signal?.aborted) {
       const rendered = await inFlight.shift()!;
       if (signal?.aborted) return;
