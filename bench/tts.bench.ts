@@ -10,6 +10,8 @@
  *   node dist/bench/tts.bench.js --provider webgpu (SYNTHESIS_PROVIDER / ONNX_EXECUTION_PROVIDER for the started app)
  *   node dist/bench/tts.bench.js --url http://127.0.0.1:8080
  *   DATABASE_URL=postgres://… AMQP_URL=amqp://… node dist/bench/tts.bench.js --six-process
+ *   node dist/bench/tts.bench.js --concurrency 1,8,32,64   (client counts for the throughput rows)
+ *   node dist/bench/tts.bench.js --paragraph 8,32           (also: clients each asking for 10 long sentences at once)
  *   BENCH_SECONDS=10 (per concurrency level, default 8)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -27,8 +29,10 @@ const LONG =
   'Speech synthesis turns written text into natural sounding audio, one sentence at a time, and the ' +
   'platform stores every result as a file that can be downloaded with a signed link or played straight ' +
   'from the browser without any further credentials being sent along with the request.';
+/** Ten long sentences (~2,800 characters): one request whose sentences share micro-batches. */
+const PARAGRAPH = Array.from({ length: 10 }, () => LONG).join(' ');
 const TWO_SENTENCES = 'The first sentence is short. The second one takes a little longer to say out loud.';
-const CONCURRENCY = [1, 4, 8, 16];
+const DEFAULT_CONCURRENCY = '1,4,8,16';
 /** Lifted so that the benchmark measures synthesis, not the limits that protect it. */
 const UNLIMITED = { RATE_LIMIT_PER_MINUTE: '100000000', AUTH_RATE_LIMIT: '100000000', SYNTHESIS_CACHE_ENABLED: 'false' };
 
@@ -221,6 +225,7 @@ async function throughput(
   origin: string,
   token: string,
   concurrency: number,
+  text = LONG,
 ): Promise<{ audioPerSecond: number; requests: number; failures: number }> {
   const deadline = performance.now() + SECONDS * 1000;
   let audio = 0;
@@ -231,7 +236,7 @@ async function throughput(
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < deadline) {
         try {
-          const result = await synthesize(origin, token, LONG);
+          const result = await synthesize(origin, token, text);
           audio += result.audioSeconds;
           requests++;
         } catch (error) {
@@ -264,8 +269,22 @@ function table(rows: Array<[string, string]>): string {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { url: { type: 'string' }, provider: { type: 'string' }, 'six-process': { type: 'boolean', default: false } },
+    options: {
+      url: { type: 'string' },
+      provider: { type: 'string' },
+      'six-process': { type: 'boolean', default: false },
+      concurrency: { type: 'string', default: DEFAULT_CONCURRENCY },
+      paragraph: { type: 'string', default: '' },
+    },
   });
+  const levels = (option: string, list: string) => {
+    const parsed = list ? list.split(',').map(Number) : [];
+    if (parsed.some((level) => !Number.isInteger(level) || level < 1))
+      throw new Error(`--${option} takes positive integers, e.g. 1,4,8,16`);
+    return parsed;
+  };
+  const concurrencyLevels = levels('concurrency', values.concurrency);
+  const paragraphLevels = levels('paragraph', values.paragraph);
   const providerEnv: Record<string, string> = values.provider
     ? { SYNTHESIS_PROVIDER: values.provider, ONNX_EXECUTION_PROVIDER: values.provider }
     : {};
@@ -286,20 +305,27 @@ async function main(): Promise<void> {
     const firstByte = await streamFirstByte(platform.origin, token);
     rows.push(['POST /tts/stream, first audio byte, 2 sentences', firstByte === undefined ? 'n/a' : `${firstByte.toFixed(0)} ms`]);
     let single = 0;
-    for (const concurrency of CONCURRENCY) {
+    for (const concurrency of concurrencyLevels) {
       const { audioPerSecond, requests, failures } = await throughput(platform.origin, token, concurrency);
-      if (concurrency === 1) single = audioPerSecond;
+      if (single === 0) single = audioPerSecond; // the first level is the baseline
       rows.push([
         `Throughput, ${concurrency} concurrent (long sentence)`,
         `${audioPerSecond.toFixed(2)} audio s / s (×${(audioPerSecond / single).toFixed(2)}, ${requests} requests` +
           `${failures ? `, ${failures} failed` : ''})`,
       ]);
     }
-    const memory = await residentMemoryMb(platform.pids);
-    rows.push([
-      values['six-process'] ? 'RSS, synthesis + gateway processes' : 'RSS of the platform process',
-      memory ? `${memory.rss.toFixed(0)} MB (peak ${memory.peak.toFixed(0)} MB)` : 'n/a',
-    ]);
+    for (const concurrency of paragraphLevels) {
+      const { audioPerSecond, requests, failures } = await throughput(platform.origin, token, concurrency, PARAGRAPH);
+      rows.push([
+        `Throughput, ${concurrency} concurrent (10-sentence paragraph)`,
+        `${audioPerSecond.toFixed(2)} audio s / s (${requests} requests${failures ? `, ${failures} failed` : ''})`,
+      ]);
+    }
+    const labels = values['six-process'] ? ['RSS of the synthesis process', 'RSS of the gateway process'] : ['RSS of the platform process'];
+    for (const [i, label] of labels.entries()) {
+      const memory = platform.pids[i] === undefined ? undefined : await residentMemoryMb([platform.pids[i]]);
+      rows.push([label, memory ? `${memory.rss.toFixed(0)} MB (peak ${memory.peak.toFixed(0)} MB)` : 'n/a']);
+    }
     console.log(table([['Measure', 'Value'], ['---', '---'], ...rows]));
   } finally {
     await platform.stop();

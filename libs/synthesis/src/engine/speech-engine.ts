@@ -185,8 +185,8 @@ export class SpeechEngine {
       ...(request.pitch !== undefined ? { pitch: request.pitch } : {}),
       ...(request.speaker ? { speaker: request.speaker } : {}),
     };
-    const parts: SentenceSpeech[] = [];
-    for (const sentence of this.plan(request)) parts.push(await this.render(sentence, settings));
+    // All sentences at once: they share micro-batches and inference workers instead of queueing one by one.
+    const parts = await Promise.all(this.plan(request).map((sentence) => this.render(sentence, settings)));
     const { session } = this.resolve(request.voiceId);
     return joinSentences(parts, session.voice.sampleRate);
   }

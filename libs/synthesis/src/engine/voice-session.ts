@@ -66,7 +66,12 @@ export class VoiceSession {
       durationsOutput = edited.durationsOutput;
       return edited.bytes;
     };
-    const workers = Math.max(1, options.workers ?? 1);
+    let workers = Math.max(1, options.workers ?? 1);
+    if (options.provider === 'webgpu' && workers > 1) {
+      // Measured on an H100: WebGPU sessions on two threads of one process crash it (segfault).
+      logger.warn(`Voice ${voice.name}: webgpu runs on one inference worker (SYNTHESIS_WORKERS=${workers} ignored)`);
+      workers = 1;
+    }
     const runners: OnnxRunner[] = [];
     try {
       for (let i = 0; i < workers; i++) {
@@ -156,12 +161,13 @@ export class VoiceSession {
     } finally {
       this.busy[index]!--;
     }
+    // Rows are views into the one buffer the inference thread handed over: no copy on this thread.
     const audio = outputs[runner.outputNames[0]!]!.data as Float32Array;
     const stride = audio.length / rows.length;
     const durations = this.durationsOutput ? (outputs[this.durationsOutput]?.data as Float32Array | undefined) : undefined;
     if (!durations || durations.length !== rows.length * width) {
       return rows.map((_, r) => ({
-        samples: audio.slice(r * stride, r * stride + (rows.length === 1 ? stride : trimmedLength(audio, r * stride, stride))),
+        samples: audio.subarray(r * stride, r * stride + (rows.length === 1 ? stride : trimmedLength(audio, r * stride, stride))),
       }));
     }
     const rowDurations = rows.map((row, r) => durations.slice(r * width, r * width + row.ids.length));
@@ -170,7 +176,7 @@ export class VoiceSession {
     const longest = Math.max(...frames);
     const hop = longest > 0 ? stride / longest : 0;
     return rows.map((_, r) => ({
-      samples: audio.slice(r * stride, r * stride + Math.round(frames[r]! * hop)),
+      samples: audio.subarray(r * stride, r * stride + Math.round(frames[r]! * hop)),
       durations: rowDurations[r]!,
     }));
   }
