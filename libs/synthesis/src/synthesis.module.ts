@@ -22,6 +22,7 @@ import { SynthesizeSpeechHandler } from './application/synthesize-speech.handler
 import { GetLexiconHandler, LexiconProvider, LexiconRepository, PutLexiconHandler } from './application/lexicon/index.js';
 import { TypeOrmLexiconRepository } from './infrastructure/persistence/typeorm-lexicon.repository.js';
 import { EspeakPhonemizer } from './engine/espeak-phonemizer.js';
+import { tuneMallocForInference } from './engine/malloc-tuning.js';
 import { SpeechEngine } from './engine/speech-engine.js';
 import { VoiceCatalog } from './engine/voice-catalog.js';
 
@@ -59,14 +60,16 @@ export class SynthesisModule {
         { provide: BoundedQueue, useValue: new BoundedQueue(options.maxQueue, Math.max(1, options.maxBatch ?? 8)) },
         {
           provide: VoiceCatalog,
-          useFactory: () =>
-            VoiceCatalog.load(options.modelsDir, {
+          useFactory: () => {
+            new Logger('SynthesisModule').log(tuneMallocForInference());
+            return VoiceCatalog.load(options.modelsDir, {
               threads: options.threads,
               provider: options.provider,
               ...(options.workers !== undefined ? { workers: options.workers } : {}),
               ...(options.maxBatch !== undefined ? { maxBatch: options.maxBatch } : {}),
               ...(options.batchWaitMs !== undefined ? { batchWaitMs: options.batchWaitMs } : {}),
-            }),
+            });
+          },
         },
         {
           provide: SpeechEngine,
