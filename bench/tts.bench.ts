@@ -11,7 +11,8 @@
  *   node dist/bench/tts.bench.js --url http://127.0.0.1:8080
  *   DATABASE_URL=postgres://… AMQP_URL=amqp://… node dist/bench/tts.bench.js --six-process
  *   node dist/bench/tts.bench.js --concurrency 1,8,32,64   (client counts for the throughput rows)
- *   node dist/bench/tts.bench.js --paragraph 8,32           (also: clients each asking for 10 long sentences at once)
+ *   node dist/bench/tts.bench.js --paragraph 8,32           (also: clients each asking for 10 long sentences at once,
+ *                                                            answered as JSON: the audio is stored, not downloaded)
  *   BENCH_SECONDS=10 (per concurrency level, default 8)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -162,19 +163,33 @@ async function signUp(origin: string): Promise<string> {
 
 let requestNumber = 0;
 
-/** One synthesis with the audio as the body; seconds of audio read from the WAV header and size. */
-async function synthesize(origin: string, token: string, text: string): Promise<{ wallSeconds: number; audioSeconds: number }> {
+/**
+ * One synthesis. `audio`: the audio is the body (seconds read from the WAV header and size);
+ * `json`: the default answer, the stored file's audio_url and duration (the audio is not downloaded).
+ */
+async function synthesize(
+  origin: string,
+  token: string,
+  text: string,
+  answer: 'audio' | 'json' = 'audio',
+): Promise<{ wallSeconds: number; audioSeconds: number }> {
   // A speed that differs in the sixth decimal keeps a platform's output cache from answering (--url).
   const speed = 1 + (++requestNumber % 1000) * 1e-6;
   const started = performance.now();
   const response = await fetch(`${origin}/api/v1/tts/synthesize`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'audio/wav' },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      accept: answer === 'audio' ? 'audio/wav' : 'application/json',
+    },
     body: JSON.stringify({ text, config: { output_format: 'wav', speed } }),
   });
   const bytes = Buffer.from(await response.arrayBuffer());
   const wallSeconds = (performance.now() - started) / 1000;
   if (!response.ok) throw new Error(`synthesize answered ${response.status}: ${bytes.toString('utf8', 0, 300)}`);
+  if (answer === 'json')
+    return { wallSeconds, audioSeconds: (JSON.parse(bytes.toString('utf8')) as { data: { duration: number } }).data.duration };
   const sampleRate = bytes.readUInt32LE(24);
   const bytesPerSecond = bytes.readUInt32LE(28) || sampleRate * 2;
   return { wallSeconds, audioSeconds: (bytes.length - 44) / bytesPerSecond };
@@ -226,6 +241,7 @@ async function throughput(
   token: string,
   concurrency: number,
   text = LONG,
+  answer: 'audio' | 'json' = 'audio',
 ): Promise<{ audioPerSecond: number; requests: number; failures: number }> {
   const deadline = performance.now() + SECONDS * 1000;
   let audio = 0;
@@ -236,7 +252,7 @@ async function throughput(
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < deadline) {
         try {
-          const result = await synthesize(origin, token, text);
+          const result = await synthesize(origin, token, text, answer);
           audio += result.audioSeconds;
           requests++;
         } catch (error) {
@@ -315,9 +331,9 @@ async function main(): Promise<void> {
       ]);
     }
     for (const concurrency of paragraphLevels) {
-      const { audioPerSecond, requests, failures } = await throughput(platform.origin, token, concurrency, PARAGRAPH);
+      const { audioPerSecond, requests, failures } = await throughput(platform.origin, token, concurrency, PARAGRAPH, 'json');
       rows.push([
-        `Throughput, ${concurrency} concurrent (10-sentence paragraph)`,
+        `Throughput, ${concurrency} concurrent (10-sentence paragraph, JSON answer)`,
         `${audioPerSecond.toFixed(2)} audio s / s (${requests} requests${failures ? `, ${failures} failed` : ''})`,
       ]);
     }

@@ -17,10 +17,13 @@ export function softLimit(sample: number): number {
   return Math.sign(sample) * limited;
 }
 
-/** Multiplies by `factor` (linear) and passes every sample through the soft limiter. */
-export function applyGain(audio: PcmAudio, factor: number): PcmAudio {
+/**
+ * Multiplies by `factor` (linear) and passes every sample through the soft limiter. `inPlace` writes
+ * over the input's samples (for a caller that owns them: no second buffer of the whole audio).
+ */
+export function applyGain(audio: PcmAudio, factor: number, options: { inPlace?: boolean } = {}): PcmAudio {
   if (!Number.isFinite(factor) || factor < 0) throw new RangeError(`Invalid gain factor: ${factor}`);
-  const out = new Float32Array(audio.samples.length);
+  const out = options.inPlace ? audio.samples : new Float32Array(audio.samples.length);
   const samples = audio.samples;
   for (let i = 0; i < out.length; i++) {
     const value = samples[i]! * factor;

@@ -34,6 +34,17 @@ describe('gain with a soft limiter', () => {
     quiet.samples.forEach((sample, i) => expect(louder.samples[i]).toBeCloseTo(sample * 2, 6));
   });
 
+  it('writes over the input only when asked to', () => {
+    const audio = sine(8000, 100, 0.1, 0.2);
+    const original = Float32Array.from(audio.samples);
+    const copy = applyGain(audio, 3);
+    expect(copy.samples).not.toBe(audio.samples);
+    expect(audio.samples).toEqual(original);
+    const same = applyGain(audio, 3, { inPlace: true });
+    expect(same.samples).toBe(audio.samples);
+    expect(same.samples).toEqual(copy.samples);
+  });
+
   it('never reaches full scale however large the gain', () => {
     const loud = applyGain(sine(8000, 100, 0.1, 0.9), 50);
     const peak = Math.max(...loud.samples.map(Math.abs));

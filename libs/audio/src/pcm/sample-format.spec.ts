@@ -1,4 +1,4 @@
-import { floatToInt16, int16ToFloat, int16ToLittleEndianBytes } from './sample-format.js';
+import { floatToInt16, int16ToFloat, int16ToLittleEndianBytes, writeInt16LittleEndian } from './sample-format.js';
 
 describe('floatToInt16', () => {
   it('rounds like Math.round of the scaled sample, ties included', () => {
@@ -27,5 +27,21 @@ describe('int16ToLittleEndianBytes', () => {
   it('round-trips through int16ToFloat', () => {
     const samples = Int16Array.from([0, 1, -1, 32767, -32768]);
     expect([...floatToInt16(int16ToFloat(samples)).slice(0, 4)]).toEqual([0, 1, -1, 32766]);
+  });
+});
+
+describe('writeInt16LittleEndian', () => {
+  it('writes the samples after an offset, odd offsets included', () => {
+    const samples = Float32Array.from([0.5, -0.5, 1]);
+    for (const offset of [0, 3, 44]) {
+      const target = new Uint8Array(offset + 6).fill(7);
+      writeInt16LittleEndian(samples, target, offset);
+      expect([...target.subarray(0, offset)].every((byte) => byte === 7)).toBe(true);
+      expect([...target.subarray(offset)]).toEqual([...int16ToLittleEndianBytes(floatToInt16(samples))]);
+    }
+  });
+
+  it('refuses a target without room for every sample', () => {
+    expect(() => writeInt16LittleEndian(new Float32Array(4), new Uint8Array(9), 2)).toThrow(RangeError);
   });
 });

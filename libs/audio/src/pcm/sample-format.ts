@@ -4,7 +4,10 @@ const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  * Float [-1, 1] to signed 16-bit, clamping anything outside the range (the limiter should already
  * have kept it inside). Written into `out` when given (e.g. a view into a file being assembled).
  */
-export function floatToInt16(samples: Float32Array, out = new Int16Array(samples.length)): Int16Array {
+export function floatToInt16(
+  samples: Float32Array,
+  out: Int16Array<ArrayBufferLike> = new Int16Array(samples.length),
+): Int16Array<ArrayBufferLike> {
   for (let i = 0; i < samples.length; i++) {
     const value = samples[i]!;
     const clamped = value > 1 ? 1 : value < -1 ? -1 : value === value ? value : 0;
@@ -20,6 +23,19 @@ export function int16ToFloat(samples: Int16Array): Float32Array {
   const out = new Float32Array(samples.length);
   for (let i = 0; i < samples.length; i++) out[i] = samples[i]! / 32768;
   return out;
+}
+
+/**
+ * Float samples as signed 16-bit little-endian into `target` from `offset` (e.g. after a file header),
+ * without an intermediate array on little-endian hosts.
+ */
+export function writeInt16LittleEndian(samples: Float32Array, target: Uint8Array, offset: number): void {
+  if (target.length - offset < samples.length * 2) throw new RangeError('target too small for the samples');
+  if (LITTLE_ENDIAN_HOST && (target.byteOffset + offset) % 2 === 0) {
+    floatToInt16(samples, new Int16Array(target.buffer, target.byteOffset + offset, samples.length));
+  } else {
+    target.set(int16ToLittleEndianBytes(floatToInt16(samples)), offset);
+  }
 }
 
 /** Little-endian bytes of 16-bit samples, independent of the host's byte order. */

@@ -1,7 +1,9 @@
 import type { PcmAudio } from '../pcm/pcm-audio.js';
-import { floatToInt16, int16ToLittleEndianBytes } from '../pcm/sample-format.js';
+import { writeInt16LittleEndian } from '../pcm/sample-format.js';
 
 /** Headerless signed 16-bit little-endian samples (OpenAI's `pcm` response format). */
 export function encodePcm(audio: PcmAudio): Uint8Array {
-  return int16ToLittleEndianBytes(floatToInt16(audio.samples));
+  const bytes = new Uint8Array(audio.samples.length * 2);
+  writeInt16LittleEndian(audio.samples, bytes, 0);
+  return bytes;
 }

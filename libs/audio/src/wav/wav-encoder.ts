@@ -1,5 +1,5 @@
 import type { PcmAudio } from '../pcm/pcm-audio.js';
-import { floatToInt16, int16ToLittleEndianBytes } from '../pcm/sample-format.js';
+import { writeInt16LittleEndian } from '../pcm/sample-format.js';
 
 const HEADER_BYTES = 44;
 /** Size written into RIFF and data chunk headers when the length is not known yet; players treat it as "until end of stream". */
@@ -28,10 +28,10 @@ export function wavHeader(sampleRate: number, dataBytes?: number): Uint8Array {
 }
 
 export function encodeWav(audio: PcmAudio): Uint8Array {
-  const data = int16ToLittleEndianBytes(floatToInt16(audio.samples));
-  if (data.length > STREAMING_WAV_SIZE - 36) throw new RangeError('Audio too long for a WAV file');
-  const file = new Uint8Array(HEADER_BYTES + data.length);
-  file.set(wavHeader(audio.sampleRate, data.length));
-  file.set(data, HEADER_BYTES);
+  const dataBytes = audio.samples.length * 2;
+  if (dataBytes > STREAMING_WAV_SIZE - 36) throw new RangeError('Audio too long for a WAV file');
+  const file = new Uint8Array(HEADER_BYTES + dataBytes);
+  file.set(wavHeader(audio.sampleRate, dataBytes));
+  writeInt16LittleEndian(audio.samples, file, HEADER_BYTES);
   return file;
 }

@@ -24,11 +24,14 @@ export function assertEncodable(format: string, sampleRate: number | undefined):
   }
 }
 
-/** Speech → the requested format at the requested rate, with `volume` as a gain through the soft limiter. */
+/**
+ * Speech → the requested format at the requested rate, with `volume` as a gain through the soft
+ * limiter. The speech's samples are the caller's to give: the gain is applied over them in place.
+ */
 export function encodeAudio(speech: Speech, format: AudioFormat, sampleRate: number | undefined, volume: number): EncodedAudio {
   assertEncodable(format, sampleRate);
   const rate = sampleRate ?? speech.sampleRate;
-  const audio = applyGain(resample(pcmAudio(speech.sampleRate, speech.samples), rate), volume);
+  const audio = applyGain(resample(pcmAudio(speech.sampleRate, speech.samples), rate), volume, { inPlace: true });
   const { contentType, extension, encode } = OUTPUT_FORMATS[format];
   const encoded = encode(audio);
   const bytes = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);

@@ -39,7 +39,8 @@ export class RenderSentenceHandler {
     };
     const speech = await this.queue.run(() => this.engine.render(sentence, settings));
     const rate = request.sampleRate ?? speech.sampleRate;
-    const audio = applyGain(resample(pcmAudio(speech.sampleRate, speech.samples), rate), request.volume);
+    // The rendered samples are this request's own: the gain goes over them in place.
+    const audio = applyGain(resample(pcmAudio(speech.sampleRate, speech.samples), rate), request.volume, { inPlace: true });
     const pcm = encodePcm(audio);
     return {
       index: sentence.index,
