@@ -1,3 +1,5 @@
+import { applyGain } from './gain.js';
+import { pcmAudio } from './pcm-audio.js';
 import { floatToInt16, int16ToFloat, int16ToLittleEndianBytes, writeInt16LittleEndian } from './sample-format.js';
 
 describe('floatToInt16', () => {
@@ -43,5 +45,23 @@ describe('writeInt16LittleEndian', () => {
 
   it('refuses a target without room for every sample', () => {
     expect(() => writeInt16LittleEndian(new Float32Array(4), new Uint8Array(9), 2)).toThrow(RangeError);
+  });
+});
+
+describe('floatToInt16 with a gain', () => {
+  it('gives what applyGain then floatToInt16 give, limiter included (within the float32 rounding applyGain adds)', () => {
+    const samples = Float32Array.from({ length: 4000 }, (_, i) => Math.sin(i * 0.05) * 0.7);
+    for (const gain of [0, 0.5, 1, 1.6, 40]) {
+      const separate = floatToInt16(applyGain(pcmAudio(16000, samples), gain).samples);
+      const fused = floatToInt16(samples, undefined, gain);
+      expect(Math.max(...fused.map((value, i) => Math.abs(value - separate[i]!)))).toBeLessThanOrEqual(1);
+      expect(Math.max(...fused.map(Math.abs))).toBeLessThan(32767);
+    }
+    expect(Float32Array.from(samples)).toEqual(samples);
+  });
+
+  it('refuses a negative or non-finite gain', () => {
+    expect(() => floatToInt16(new Float32Array(2), undefined, -1)).toThrow(RangeError);
+    expect(() => floatToInt16(new Float32Array(2), undefined, Number.NaN)).toThrow(RangeError);
   });
 });

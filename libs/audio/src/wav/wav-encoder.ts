@@ -27,11 +27,12 @@ export function wavHeader(sampleRate: number, dataBytes?: number): Uint8Array {
   return header;
 }
 
-export function encodeWav(audio: PcmAudio): Uint8Array {
+/** 16-bit WAV; `gain` is applied through the soft limiter in the same pass (see floatToInt16). */
+export function encodeWav(audio: PcmAudio, gain?: number): Uint8Array {
   const dataBytes = audio.samples.length * 2;
   if (dataBytes > STREAMING_WAV_SIZE - 36) throw new RangeError('Audio too long for a WAV file');
   const file = new Uint8Array(HEADER_BYTES + dataBytes);
   file.set(wavHeader(audio.sampleRate, dataBytes));
-  writeInt16LittleEndian(audio.samples, file, HEADER_BYTES);
+  writeInt16LittleEndian(audio.samples, file, HEADER_BYTES, gain);
   return file;
 }

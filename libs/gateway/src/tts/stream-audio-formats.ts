@@ -24,8 +24,13 @@ export interface StreamAudioFormat {
 
 /** How the gateway writes each output format of a streamed synthesis. */
 export const STREAM_AUDIO_FORMATS: Readonly<Record<AudioFormat, StreamAudioFormat>> = {
-  wav: { contentType: 'audio/wav', extension: 'wav', encodeFile: encodeWav, streaming: (rate) => new StreamingWavEncoder(rate) },
-  pcm: { contentType: 'audio/pcm', extension: 'pcm', encodeFile: encodePcm, streaming: () => new StreamingPcmEncoder() },
+  wav: {
+    contentType: 'audio/wav',
+    extension: 'wav',
+    encodeFile: (audio) => encodeWav(audio),
+    streaming: (rate) => new StreamingWavEncoder(rate),
+  },
+  pcm: { contentType: 'audio/pcm', extension: 'pcm', encodeFile: (audio) => encodePcm(audio), streaming: () => new StreamingPcmEncoder() },
   mp3: {
     contentType: 'audio/mpeg',
     extension: 'mp3',

@@ -31,9 +31,10 @@ export function assertEncodable(format: string, sampleRate: number | undefined):
 export function encodeAudio(speech: Speech, format: AudioFormat, sampleRate: number | undefined, volume: number): EncodedAudio {
   assertEncodable(format, sampleRate);
   const rate = sampleRate ?? speech.sampleRate;
-  const audio = applyGain(resample(pcmAudio(speech.sampleRate, speech.samples), rate), volume, { inPlace: true });
-  const { contentType, extension, encode } = OUTPUT_FORMATS[format];
-  const encoded = encode(audio);
+  const resampled = resample(pcmAudio(speech.sampleRate, speech.samples), rate);
+  const { contentType, extension, encode, encodeWithGain } = OUTPUT_FORMATS[format];
+  const audio = encodeWithGain ? resampled : applyGain(resampled, volume, { inPlace: true });
+  const encoded = encodeWithGain ? encodeWithGain(audio, volume) : encode(audio);
   const bytes = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);
   return { bytes, contentType, extension, sampleRate: rate, duration: durationSeconds(audio) };
 }
