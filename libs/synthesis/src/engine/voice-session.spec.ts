@@ -127,6 +127,31 @@ describe('VoiceSession on en_US-voxify-low', () => {
     }
   });
 
+  it('runs batches side by side on two workers, each row with its own audio', async () => {
+    const rows = [LONG, SHORT, MEDIUM, LONG, MEDIUM, SHORT].map((ids, i) => ({ ids, sid: i % 4 }));
+    const expected: InferenceResult[] = [];
+    for (const row of rows) expected.push(await session.infer(row, { lengthScale: 1 }));
+    const two = await VoiceSession.open(voice, MODEL, { threads: 1, provider: 'cpu', workers: 2, maxBatch: 1, batchWaitMs: 0 });
+    try {
+      let inFlight = 0;
+      let most = 0;
+      const run = two.runBatch.bind(two);
+      jest.spyOn(two, 'runBatch').mockImplementation(async (batch, group) => {
+        most = Math.max(most, ++inFlight);
+        try {
+          return await run(batch, group);
+        } finally {
+          inFlight--;
+        }
+      });
+      const results = await Promise.all(rows.map((row) => two.infer(row, { lengthScale: 1 })));
+      expect(most).toBe(2);
+      results.forEach((result, i) => expect(maxAbsDiff(result.samples, expected[i]!.samples)).toBeLessThan(1e-4));
+    } finally {
+      await two.close();
+    }
+  });
+
   it('refuses a speaker vector of the wrong size', () => {
     expect(() => session.infer({ ids: SHORT, sid: 0 }, { lengthScale: 1, embedding: new Float32Array(10) })).toThrow(RangeError);
   });
