@@ -33,8 +33,7 @@ export function encodeAudio(speech: Speech, format: AudioFormat, sampleRate: num
   const rate = sampleRate ?? speech.sampleRate;
   const resampled = resample(pcmAudio(speech.sampleRate, speech.samples), rate);
   const { contentType, extension, encode, encodeWithGain } = OUTPUT_FORMATS[format];
-  const audio = encodeWithGain ? resampled : applyGain(resampled, volume, { inPlace: true });
-  const encoded = encodeWithGain ? encodeWithGain(audio, volume) : encode(audio);
+  const encoded = encodeWithGain ? encodeWithGain(resampled, volume) : encode(applyGain(resampled, volume, { inPlace: true }));
   const bytes = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);
-  return { bytes, contentType, extension, sampleRate: rate, duration: durationSeconds(audio) };
+  return { bytes, contentType, extension, sampleRate: rate, duration: durationSeconds(resampled) };
 }

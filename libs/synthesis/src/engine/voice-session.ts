@@ -57,15 +57,16 @@ export class VoiceSession {
 
   static async open(voice: VoiceDefinition, modelPath: string, options: VoiceSessionOptions): Promise<VoiceSession> {
     const logger = new Logger('VoiceSession');
-    let durationsOutput: string | undefined;
-    const loadModel = async () => {
-      const edited = editOnnxModel(await readFile(modelPath), {
+    const readModel = async () =>
+      editOnnxModel(await readFile(modelPath), {
         removeInitializers: voice.speakerEmbeddings ? [SPEAKER_EMBEDDING, SPEAKER_EMBEDDING_WEIGHT] : [],
         exposeDurations: true,
       });
-      durationsOutput = edited.durationsOutput;
-      return edited.bytes;
-    };
+    // Read and edited once for all the workers started now (each takes its own copy); a worker
+    // started again later reads the file anew, so the bytes are not kept for the service's life.
+    const edited = await readModel();
+    let startBytes: Uint8Array | undefined = edited.bytes;
+    const loadModel = async () => (startBytes ? startBytes.slice() : (await readModel()).bytes);
     let workers = Math.max(1, options.workers ?? 1);
     if (options.provider === 'webgpu' && workers > 1) {
       // Measured on an H100: WebGPU sessions on two threads of one process crash it (segfault).
@@ -86,12 +87,14 @@ export class VoiceSession {
     } catch (error) {
       await Promise.all(runners.map((runner) => runner.close()));
       throw error;
+    } finally {
+      startBytes = undefined;
     }
     const batching = {
       ...(options.maxBatch ? { maxBatch: options.maxBatch } : {}),
       ...(options.batchWaitMs !== undefined ? { batchWaitMs: options.batchWaitMs } : {}),
     };
-    const opened = new VoiceSession(voice, runners, durationsOutput, batching);
+    const opened = new VoiceSession(voice, runners, edited.durationsOutput, batching);
     if (runners[0]!.fallbackReason !== undefined) {
       logger.warn(
         `Voice ${voice.name}: execution provider ${options.provider} unavailable, falling back to cpu: ${runners[0]!.fallbackReason}`,
