@@ -45,7 +45,13 @@ export class AppProcess {
   }
 
   logTail(lines = 30): string {
-    return `--- ${this.name} ---\n${this.output.slice(-lines).join('\n')}`;
+    return `--- ${this.name} (${this.state()}) ---\n${this.output.slice(-lines).join('\n')}`;
+  }
+
+  private state(): string {
+    if (!this.child) return 'not started';
+    if (this.running) return 'running';
+    return this.child.signalCode ? `killed by ${this.child.signalCode}` : `exited with code ${this.child.exitCode}`;
   }
 }
 
