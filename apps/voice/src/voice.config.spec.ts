@@ -15,7 +15,7 @@ describe('loadVoiceConfig', () => {
   it('defaults to the local blob store and samples of 1 s to 10 min, decoded within 30 s, trained at 16 kHz', () => {
     expect(loadVoiceConfig({})).toEqual({
       blobStore: { kind: 'local', directory: './data/files' },
-      samples: { minSeconds: 1, maxSeconds: 600, decodeTimeoutMs: 30_000, trainingSampleRate: 16_000 },
+      samples: { minSeconds: 1, maxSeconds: 600, decodeTimeoutMs: 30_000, trainingSampleRate: 16_000, audioThreads: 1 },
     });
   });
 
@@ -26,10 +26,11 @@ describe('loadVoiceConfig', () => {
       VOICE_SAMPLE_MAX_SECONDS: '120',
       VOICE_SAMPLE_DECODE_TIMEOUT_MS: '5000',
       VOICE_TRAINING_SAMPLE_RATE: '22050',
+      VOICE_AUDIO_WORKERS: '0',
     });
     expect(config).toEqual({
       blobStore: { kind: 'local', directory: '/srv/files' },
-      samples: { minSeconds: 0.5, maxSeconds: 120, decodeTimeoutMs: 5000, trainingSampleRate: 22050 },
+      samples: { minSeconds: 0.5, maxSeconds: 120, decodeTimeoutMs: 5000, trainingSampleRate: 22050, audioThreads: 0 },
     });
   });
 

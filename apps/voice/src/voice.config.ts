@@ -10,6 +10,7 @@ export const voiceEnvShape = {
   VOICE_SAMPLE_MAX_SECONDS: z.coerce.number().positive().default(600),
   VOICE_SAMPLE_DECODE_TIMEOUT_MS: env.positiveInt(30_000),
   VOICE_TRAINING_SAMPLE_RATE: env.positiveInt(16_000),
+  VOICE_AUDIO_WORKERS: z.coerce.number().int().min(0).max(64).default(1),
 };
 
 export function voiceConfigFrom(parsed: z.output<z.ZodObject<typeof voiceEnvShape>>): VoiceModuleOptions {
@@ -20,6 +21,7 @@ export function voiceConfigFrom(parsed: z.output<z.ZodObject<typeof voiceEnvShap
       maxSeconds: parsed.VOICE_SAMPLE_MAX_SECONDS,
       decodeTimeoutMs: parsed.VOICE_SAMPLE_DECODE_TIMEOUT_MS,
       trainingSampleRate: parsed.VOICE_TRAINING_SAMPLE_RATE,
+      audioThreads: parsed.VOICE_AUDIO_WORKERS,
     },
   };
 }

@@ -9,6 +9,8 @@ export interface VoiceSampleSettings {
   decodeTimeoutMs: number;
   /** Sample rate of the normalised mono copy kept for training (the default voice's). */
   trainingSampleRate: number;
+  /** Worker threads that decode and measure samples; 0 does it on the event loop. */
+  audioThreads: number;
 }
 
 export interface VoiceModuleOptions {

@@ -4,16 +4,22 @@ import { JobWorkerModule } from '#jobs';
 import { OUTBOX_RELAY, PlatformConfigModule } from '#service-runtime';
 import { BlobStore, createBlobStore } from '#storage';
 import { UnitOfWork } from './application/ports/unit-of-work.js';
+import { VoiceSampleAudioInspector } from './application/ports/voice-sample-audio-inspector.js';
 import { TypeOrmUnitOfWork, type OutboxNotifier } from './infrastructure/persistence/typeorm-unit-of-work.js';
 import { voiceSampleProviders } from './infrastructure/samples/voice-sample-providers.js';
+import { WorkerThreadVoiceSampleAudioInspector } from './infrastructure/samples/worker-thread-voice-sample-audio-inspector.js';
 import { voiceProfileProviders } from './infrastructure/voice-profile-providers.js';
 import { VOICE_MODULE_OPTIONS, type VoiceModuleOptions } from './voice-module-options.js';
 
 @Injectable()
 class VoiceResources implements OnModuleDestroy {
-  constructor(@Inject(BlobStore) private readonly blobs: BlobStore) {}
+  constructor(
+    @Inject(BlobStore) private readonly blobs: BlobStore,
+    @Inject(VoiceSampleAudioInspector) private readonly audio: VoiceSampleAudioInspector,
+  ) {}
 
   async onModuleDestroy(): Promise<void> {
+    if (this.audio instanceof WorkerThreadVoiceSampleAudioInspector) await this.audio.close();
     await this.blobs.close();
   }
 }

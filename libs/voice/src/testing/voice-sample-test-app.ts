@@ -75,7 +75,10 @@ export async function startVoiceSampleTestApp(): Promise<VoiceSampleTestApp> {
   const voice = await start(
     'voice',
     voiceMigrations,
-    VoiceModule.forRoot({ blobStore, samples: { minSeconds: 1, maxSeconds: 30, decodeTimeoutMs: 10_000, trainingSampleRate: 16_000 } }),
+    VoiceModule.forRoot({
+      blobStore,
+      samples: { minSeconds: 1, maxSeconds: 30, decodeTimeoutMs: 10_000, trainingSampleRate: 16_000, audioThreads: 1 },
+    }),
   );
   const blobs = new LocalFileBlobStore(filesDir);
   return {

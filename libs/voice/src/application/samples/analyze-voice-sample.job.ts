@@ -1,19 +1,26 @@
 import { Readable } from 'node:stream';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { createId, IdPrefix, RegisterStoredFileCommand, VoiceSampleAnalyzedEvent, type JobResult } from '#contracts';
+import {
+  ApplicationError,
+  createId,
+  IdPrefix,
+  RegisterStoredFileCommand,
+  VoiceSampleAnalyzedEvent,
+  VoiceSampleErrorCode,
+  type JobResult,
+} from '#contracts';
 import { JobRunner, type JobContext } from '#jobs';
 import { createEnvelope, MessageBus } from '#messaging';
 import { APP_LOGGER, type Logger } from '#service-runtime';
 import { blobKeyForFile, BlobStore } from '#storage';
-import { judgeVoiceSample, type VoiceSample } from '../../domain/samples/index.js';
+import type { VoiceSample } from '../../domain/samples/index.js';
 import { UnitOfWork } from '../ports/unit-of-work.js';
-import { VoiceSampleSpeechAnalyzer } from '../ports/voice-sample-speech-analyzer.js';
+import { VoiceSampleAudioInspector, type SampleMeasurement } from '../ports/voice-sample-audio-inspector.js';
 import { VoiceSampleRepository } from '../ports/voice-sample.repository.js';
 import { VOICE_MODULE_OPTIONS, type VoiceModuleOptions } from '../../voice-module-options.js';
 import { VOICE_SAMPLE_ANALYSIS_JOB, type VoiceSampleAnalysisInput } from './voice-sample-analysis.job-type.js';
-import { inspectSampleAudio, readSampleBlob } from './voice-sample-audio.js';
+import { readSampleBlob } from './voice-sample-audio.js';
 import { deleteSampleFile } from './voice-sample-files.js';
-import { normalizedTrainingCopy } from './voice-sample-normalization.js';
 
 /**
  * The `voice_sample_analysis` job: decodes the sample, measures it, keeps a normalised mono copy at
@@ -25,7 +32,7 @@ export class AnalyzeVoiceSampleJob implements OnModuleInit {
   constructor(
     private readonly runner: JobRunner,
     private readonly samples: VoiceSampleRepository,
-    private readonly analyzer: VoiceSampleSpeechAnalyzer,
+    private readonly inspector: VoiceSampleAudioInspector,
     private readonly unitOfWork: UnitOfWork,
     private readonly blobs: BlobStore,
     private readonly bus: MessageBus,
@@ -44,30 +51,25 @@ export class AnalyzeVoiceSampleJob implements OnModuleInit {
     if (!sample) return { sample_id: sampleId, status: 'deleted' };
     if (sample.status !== 'uploaded') return { sample_id: sampleId, status: sample.status };
 
-    context.reportProgress(0.05, 'Decoding');
-    let inspected;
+    context.reportProgress(0.05, 'Decoding and measuring');
+    let measured: SampleMeasurement;
     try {
-      inspected = await inspectSampleAudio(await readSampleBlob(this.blobs, blobKeyForFile(sample.fileId)), {
-        maxSeconds: this.options.samples.maxSeconds,
-        timeoutMs: this.options.samples.decodeTimeoutMs,
+      measured = await this.inspector.measure(await readSampleBlob(this.blobs, blobKeyForFile(sample.fileId)), {
+        limits: { maxSeconds: this.options.samples.maxSeconds, timeoutMs: this.options.samples.decodeTimeoutMs },
+        trainingSampleRate: this.options.samples.trainingSampleRate,
+        uploadedDurationSeconds: sample.snapshot().durationSeconds,
       });
     } catch (error) {
-      return this.recordUnanalysable(sample, error instanceof Error ? error.message : String(error), owner);
+      if (!(error instanceof ApplicationError && error.code === VoiceSampleErrorCode.INVALID_AUDIO)) throw error;
+      return this.recordUnanalysable(sample, error.message, owner);
     }
     await context.throwIfCancelled();
-
-    context.reportProgress(0.4, 'Measuring');
-    const metrics = this.analyzer.analyze(inspected.audio, { sampleRate: inspected.sampleRate, channels: inspected.channels });
-    await context.throwIfCancelled();
+    const { metrics } = measured;
 
     let normalizedFileId: string | null = null;
-    if (judgeVoiceSample(metrics, sample.snapshot().durationSeconds).status === 'ready') {
+    if (measured.trainingCopy) {
       context.reportProgress(0.7, 'Storing the normalised copy');
-      normalizedFileId = await this.storeTrainingCopy(
-        sample,
-        normalizedTrainingCopy(inspected.audio, metrics.loudnessLufs, this.options.samples.trainingSampleRate),
-        inspected.durationSeconds,
-      );
+      normalizedFileId = await this.storeTrainingCopy(sample, measured.trainingCopy, measured.summary.durationSeconds);
     }
 
     const recorded = await this.unitOfWork.run(async () => {

@@ -16,11 +16,12 @@ import { APP_LOGGER, PlatformConfigProvider, type Logger } from '#service-runtim
 import { BlobStore } from '#storage';
 import { VoiceSample } from '../../domain/samples/index.js';
 import { UnitOfWork } from '../ports/unit-of-work.js';
+import { VoiceSampleAudioInspector } from '../ports/voice-sample-audio-inspector.js';
 import { VoiceSampleUploadQuota } from '../ports/voice-sample-upload-quota.js';
 import { VoiceSampleRepository } from '../ports/voice-sample.repository.js';
 import { VOICE_MODULE_OPTIONS, type VoiceModuleOptions } from '../../voice-module-options.js';
 import { VOICE_SAMPLE_ANALYSIS_JOB, type VoiceSampleAnalysisInput } from './voice-sample-analysis.job-type.js';
-import { inspectSampleAudio, readSampleBlob } from './voice-sample-audio.js';
+import { readSampleBlob } from './voice-sample-audio.js';
 import { assertSampleCountBelow } from './voice-sample-count-limit.js';
 import { toVoiceSampleUploadView } from './voice-sample-views.js';
 
@@ -38,6 +39,7 @@ export class UploadVoiceSampleHandler {
   constructor(
     private readonly samples: VoiceSampleRepository,
     private readonly quota: VoiceSampleUploadQuota,
+    private readonly inspector: VoiceSampleAudioInspector,
     private readonly unitOfWork: UnitOfWork,
     private readonly blobs: BlobStore,
     private readonly bus: MessageBus,
@@ -54,7 +56,7 @@ export class UploadVoiceSampleHandler {
     assertSampleCountBelow(await this.samples.countByOwner(ownerId), this.platform.current().max_voice_samples_per_user);
     await this.quota.assertRemaining(ownerId);
 
-    const inspected = await inspectSampleAudio(await readSampleBlob(this.blobs, payload.blob_key), {
+    const inspected = await this.inspector.inspect(await readSampleBlob(this.blobs, payload.blob_key), {
       maxSeconds: limits.maxSeconds,
       timeoutMs: limits.decodeTimeoutMs,
     });

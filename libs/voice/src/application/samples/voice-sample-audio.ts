@@ -2,20 +2,12 @@ import { decodeAudio, InvalidAudioError, probeAudio, type AudioFormat, type PcmA
 import { assertCompleteContainer } from './voice-sample-container.js';
 import type { VoiceSampleFormat } from '#contracts';
 import type { BlobStore } from '#storage';
+import type { SampleAudioSummary, SampleDecodeLimits } from '../ports/voice-sample-audio-inspector.js';
 import { voiceSampleErrors } from '../../domain/samples/index.js';
 
-export interface InspectedVoiceSampleAudio {
-  format: VoiceSampleFormat;
-  /** Channels and rate of the source; `audio` is its mono mixdown at that rate. */
-  channels: number;
-  sampleRate: number;
-  durationSeconds: number;
+/** The summary with the decoded audio: the mono mixdown at the source's rate. */
+export interface InspectedVoiceSampleAudio extends SampleAudioSummary {
   audio: PcmAudio;
-}
-
-export interface SampleDecodeLimits {
-  maxSeconds: number;
-  timeoutMs: number;
 }
 
 const SAMPLE_FORMATS: Readonly<Record<AudioFormat, VoiceSampleFormat>> = {
