@@ -1,6 +1,7 @@
 // Builds the native addons into dist/native when their headers and libraries are there:
 //   native/espeak-ng      → espeak_ng_addon.node  (the phonemizer; needs libespeak-ng-dev)
 //   native/malloc-tuning  → malloc_tuning.node    (glibc malloc settings for the inference threads)
+//   native/lame-mp3       → lame_mp3.node         (the MP3 encoder; needs libmp3lame-dev)
 // An addon that cannot be built is reported in one line with what is used instead; this script
 // never fails a build. An addon newer than its source (and this script) is left as it is.
 import { execFileSync } from 'node:child_process';
@@ -35,6 +36,17 @@ const addons = [
     fallback: 'glibc keeps its defaults (higher RSS with several inference workers)',
     source: 'native/malloc-tuning/malloc_tuning.c',
     prepare: () => ({ flags: [], libs: [] }),
+  },
+  {
+    name: 'lame_mp3',
+    what: 'the native MP3 encoder',
+    fallback: 'MP3 is encoded by lamejs (about 5 times slower)',
+    source: 'native/lame-mp3/lame_mp3.c',
+    prepare: () => {
+      const lameInclude = includeDirs.find((dir) => existsSync(join(dir, 'lame/lame.h')));
+      if (!lameInclude) return { skip: 'no lame/lame.h: apt-get install libmp3lame-dev' };
+      return { flags: [`-I${lameInclude}`], libs: ['-lmp3lame'] };
+    },
   },
 ];
 

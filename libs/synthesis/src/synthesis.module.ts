@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, Module, type DynamicModule, type OnModuleDestroy } from '@nestjs/common';
+import { defaultMp3Engine } from '#audio';
 import { JobWorkerModule } from '#jobs';
 import { PlatformConfigModule } from '#service-runtime';
 import { BlobStore, createBlobStore, SignedUrlSigner } from '#storage';
@@ -75,7 +76,10 @@ export class SynthesisModule {
           provide: SpeechEngine,
           useFactory: async (catalog: VoiceCatalog) => {
             const phonemizer = new EspeakPhonemizer({ choice: options.phonemizer });
-            new Logger('SynthesisModule').log(phonemizer.describe());
+            const logger = new Logger('SynthesisModule');
+            logger.log(phonemizer.describe());
+            const mp3 = defaultMp3Engine();
+            logger.log(mp3.engine === 'libmp3lame' ? 'MP3 encoder: native libmp3lame' : `MP3 encoder: lamejs (${mp3.reason})`);
             const engine = new SpeechEngine(catalog, phonemizer);
             await engine.warm();
             readiness.markReady();

@@ -1,0 +1,31 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** native/lame-mp3 as scripts/build-native.mjs builds it into dist/native. */
+export interface LameAddon {
+  open(sampleRate: number, bitrateKbps: number): object;
+  encode(encoder: object, samples: Float32Array): Buffer;
+  flush(encoder: object): Buffer;
+}
+
+let loaded: { addon?: LameAddon; reason?: string } | undefined;
+
+/** The addon, or undefined with the reason (`npm run build` makes it where libmp3lame-dev is installed). */
+export function nativeLame(): { addon?: LameAddon; reason?: string } {
+  if (loaded) return loaded;
+  const path = join(repositoryRoot(), 'dist', 'native', 'lame_mp3.node');
+  if (!existsSync(path)) return (loaded = { reason: `no ${path}` });
+  try {
+    return (loaded = { addon: createRequire(import.meta.url)(path) as LameAddon });
+  } catch (error) {
+    return (loaded = { reason: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+function repositoryRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (dir !== dirname(dir) && !existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+  return dir;
+}
