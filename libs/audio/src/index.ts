@@ -28,3 +28,4 @@ export * from './analysis/pitch-units.js';
 export * from './analysis/pitch-tracker.js';
 export * from './analysis/speech-analysis.js';
 export * from './analysis/speaker-statistics.js';
+export * from './native/native-addon-path.js';

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { nativeAddonPath } from '../native/native-addon-path.js';
 
 /** native/lame-mp3 as scripts/build-native.mjs builds it into dist/native. */
 export interface LameAddon {
@@ -15,17 +14,11 @@ let loaded: { addon?: LameAddon; reason?: string } | undefined;
 /** The addon, or undefined with the reason (`npm run build` makes it where libmp3lame-dev is installed). */
 export function nativeLame(): { addon?: LameAddon; reason?: string } {
   if (loaded) return loaded;
-  const path = join(repositoryRoot(), 'dist', 'native', 'lame_mp3.node');
+  const path = nativeAddonPath('lame_mp3.node');
   if (!existsSync(path)) return (loaded = { reason: `no ${path}` });
   try {
     return (loaded = { addon: createRequire(import.meta.url)(path) as LameAddon });
   } catch (error) {
     return (loaded = { reason: error instanceof Error ? error.message : String(error) });
   }
-}
-
-function repositoryRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (dir !== dirname(dir) && !existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-  return dir;
 }

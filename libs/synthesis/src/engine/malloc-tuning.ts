@@ -1,16 +1,12 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { nativeAddonPath } from '#audio';
 
 /** Bytes above which glibc maps and unmaps a block instead of keeping it in a thread's heap. */
 export const INFERENCE_MMAP_THRESHOLD_BYTES = 128 * 1024;
 
-/** Where scripts/build-native.mjs puts the addon: dist/native under the repository root. */
-export function defaultMallocTuningAddonPath(from = dirname(fileURLToPath(import.meta.url))): string {
-  let dir = from;
-  while (dir !== dirname(dir) && !existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-  return join(dir, 'dist', 'native', 'malloc_tuning.node');
+export function defaultMallocTuningAddonPath(): string {
+  return nativeAddonPath('malloc_tuning.node');
 }
 
 /**

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { nativeAddonPath } from '#audio';
 import type { PhonemizerBackend } from './phonemizer-backend.js';
 
 /** What native/espeak-ng/espeak_ng_addon.c exports. */
@@ -11,11 +10,8 @@ interface EspeakNgAddon {
   version(): string;
 }
 
-/** Where scripts/build-native.mjs puts the addon: dist/native under the repository root. */
-export function defaultEspeakAddonPath(from = dirname(fileURLToPath(import.meta.url))): string {
-  let dir = from;
-  while (dir !== dirname(dir) && !existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-  return join(dir, 'dist', 'native', 'espeak_ng_addon.node');
+export function defaultEspeakAddonPath(): string {
+  return nativeAddonPath('espeak_ng_addon.node');
 }
 
 /**
