@@ -68,19 +68,28 @@ static napi_value open_encoder(napi_env env, napi_callback_info info) {
   return result;
 }
 
-static Mp3Encoder *encoder_of(napi_env env, napi_value value) {
+/* The call's arguments into argv (`count` of them, the first an open encoder); NULL with an exception otherwise. */
+static Mp3Encoder *encoder_argument(napi_env env, napi_callback_info info, napi_value *argv, size_t count, const char *usage) {
+  size_t argc = count;
   void *data = NULL;
-  if (napi_get_value_external(env, value, &data) != napi_ok || !data) return NULL;
-  Mp3Encoder *encoder = data;
-  return encoder->flushed ? NULL : encoder;
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < count ||
+      napi_get_value_external(env, argv[0], &data) != napi_ok || !data || ((Mp3Encoder *)data)->flushed) {
+    napi_throw_error(env, NULL, usage);
+    return NULL;
+  }
+  return data;
+}
+
+static napi_value buffer_of(napi_env env, const unsigned char *bytes, size_t length) {
+  napi_value result;
+  void *copy = NULL;
+  return napi_create_buffer_copy(env, length, bytes, &copy, &result) == napi_ok ? result : fail(env, "could not create the output buffer");
 }
 
 static napi_value encode(napi_env env, napi_callback_info info) {
-  size_t argc = 2;
   napi_value argv[2];
-  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < 2) return fail(env, "encode(encoder, samples)");
-  Mp3Encoder *encoder = encoder_of(env, argv[0]);
-  if (!encoder) return fail(env, "encode: not an open encoder");
+  Mp3Encoder *encoder = encoder_argument(env, info, argv, 2, "encode(encoder, samples) needs an open encoder");
+  if (!encoder) return NULL;
   napi_typedarray_type type;
   size_t length = 0;
   void *data = NULL;
@@ -102,28 +111,21 @@ static napi_value encode(napi_env env, napi_callback_info info) {
     }
     written += (size_t)bytes;
   }
-  napi_value result;
-  void *copy = NULL;
-  napi_status status = napi_create_buffer_copy(env, written, out, &copy, &result);
+  napi_value result = buffer_of(env, out, written);
   free(out);
-  return status == napi_ok ? result : fail(env, "could not create the output buffer");
+  return result;
 }
 
 static napi_value flush(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
   napi_value argv[1];
-  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < 1) return fail(env, "flush(encoder)");
-  Mp3Encoder *encoder = encoder_of(env, argv[0]);
-  if (!encoder) return fail(env, "flush: not an open encoder");
+  Mp3Encoder *encoder = encoder_argument(env, info, argv, 1, "flush(encoder) needs an open encoder");
+  if (!encoder) return NULL;
   unsigned char out[7200];
   int bytes = lame_encode_flush(encoder->lame, out, (int)sizeof(out));
   encoder->flushed = 1;
   lame_close(encoder->lame);
   encoder->lame = NULL;
-  if (bytes < 0) return fail(env, "LAME failed to flush");
-  napi_value result;
-  void *copy = NULL;
-  return napi_create_buffer_copy(env, (size_t)bytes, out, &copy, &result) == napi_ok ? result : fail(env, "could not create the output buffer");
+  return bytes < 0 ? fail(env, "LAME failed to flush") : buffer_of(env, out, (size_t)bytes);
 }
 
 NAPI_MODULE_INIT() {

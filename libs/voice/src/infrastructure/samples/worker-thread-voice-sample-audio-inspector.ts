@@ -100,10 +100,8 @@ export class WorkerThreadVoiceSampleAudioInspector extends VoiceSampleAudioInspe
     }, queued.hardLimitMs);
     thread.current = { id, queued, timer };
     this.running.add(thread);
-    const message = { ...queued.task, id } as VoiceSampleAudioTask;
-    const bytes = exclusiveCopy(queued.task.bytes);
-    message.bytes = bytes;
-    thread.worker.postMessage(message, transferableBuffer(bytes));
+    const bytes = ownBuffer(queued.task.bytes);
+    thread.worker.postMessage({ ...queued.task, id, bytes } as VoiceSampleAudioTask, transferableBuffer(bytes));
   }
 
   private startThread(): AudioThread {
@@ -150,8 +148,8 @@ export class WorkerThreadVoiceSampleAudioInspector extends VoiceSampleAudioInspe
   }
 }
 
-/** A copy that owns its whole ArrayBuffer, so it can be handed to the thread without copying again. */
-function exclusiveCopy(bytes: Uint8Array): Uint8Array {
+/** The bytes when they own their whole ArrayBuffer, else a copy that does: either is handed over without copying again. */
+function ownBuffer(bytes: Uint8Array): Uint8Array {
   return transferableBuffer(bytes).length > 0 ? bytes : new Uint8Array(bytes);
 }
 
